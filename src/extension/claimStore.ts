@@ -1,12 +1,17 @@
 /**
  * The extension's model of the workspace: for every sidecar, its article and the
  * current Analysis (from open documents when open, else from disk), kept live.
- * STUB: this is the interface the tree view, commands, decorations, hovers and
- * diagnostics code against; the editor helper (E1) implements it.
+ * This is the interface the tree view, commands, decorations, hovers and
+ * diagnostics code against.
  */
-import type * as vscode from 'vscode';
-import type { Analysis } from '../core/analyze';
+import * as vscode from 'vscode';
+import { analyze, type Analysis } from '../core/analyze';
+import { articleCandidates, resolveArticle, sidecarCandidates } from '../core/article';
+import { extname, isSidecarPath } from '../core/paths';
+import { parseSidecar } from '../core/sidecar';
 import type { AnchoredClaim } from '../core/types';
+import type { Config } from './config';
+import { exists, openDocument, readText } from './fileSystem';
 
 export interface ArticleState {
   sidecarUri: vscode.Uri;
@@ -29,4 +34,208 @@ export interface ClaimStoreApi extends vscode.Disposable {
   claimsAt(articleUri: vscode.Uri, offset: number): AnchoredClaim[];
   /** Re-reads everything (e.g. after settings change). */
   refresh(): Promise<void>;
+}
+
+export const SIDECAR_GLOB = '**/*.claims.{yaml,yml}';
+const EXCLUDE_GLOB = '**/node_modules/**';
+/** Typing pauses this long before a re-analysis; well inside the 300 ms budget. */
+const REANALYZE_DELAY_MS = 100;
+/** Documents that show some other version of a file (diffs, history): never the live text. */
+const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'untitled']);
+
+interface Entry {
+  state: ArticleState | undefined;
+  /** Article paths whose creation or deletion can change this sidecar's resolution. */
+  candidates: readonly string[];
+  /** Bumped on every load, so a slow load never overwrites a newer one. */
+  generation: number;
+}
+
+export class ClaimStore implements ClaimStoreApi {
+  private readonly entries = new Map<string, Entry>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private articleWatcher: vscode.FileSystemWatcher | undefined;
+  readonly onDidChange = this.emitter.event;
+
+  constructor(private readonly config: Config) {
+    const sidecarWatcher = vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB);
+    this.disposables.push(
+      this.emitter,
+      sidecarWatcher,
+      sidecarWatcher.onDidCreate((uri) => this.schedule(uri)),
+      sidecarWatcher.onDidChange((uri) => this.onDiskChange(uri)),
+      sidecarWatcher.onDidDelete((uri) => this.remove(uri.toString())),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.onDocumentChange(e.document.uri);
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => void this.discover(d.uri)),
+      // Closing a document with unsaved edits drops them: the disk is the truth again.
+      vscode.workspace.onDidCloseTextDocument((d) => this.onDocumentChange(d.uri)),
+      config.onDidChange(({ previous, current }) => {
+        if (previous.articleExtensions.join() === current.articleExtensions.join()) return;
+        this.watchArticles();
+        void this.refresh();
+      }),
+    );
+    this.watchArticles();
+  }
+
+  all(): readonly ArticleState[] {
+    return [...this.entries.values()].flatMap((e) => (e.state ? [e.state] : []));
+  }
+
+  forArticle(articleUri: vscode.Uri): ArticleState | undefined {
+    return this.statesForArticle(articleUri)[0];
+  }
+
+  forSidecar(sidecarUri: vscode.Uri): ArticleState | undefined {
+    return this.entries.get(sidecarUri.toString())?.state;
+  }
+
+  claimsAt(articleUri: vscode.Uri, offset: number): AnchoredClaim[] {
+    const hits: { claim: AnchoredClaim; length: number }[] = [];
+    for (const state of this.statesForArticle(articleUri)) {
+      for (const claim of state.analysis.claims) {
+        const a = claim.anchor;
+        if (a.kind !== 'orphaned' && a.start <= offset && offset < a.end) hits.push({ claim, length: a.end - a.start });
+      }
+    }
+    return hits.sort((x, y) => x.length - y.length).map((h) => h.claim);
+  }
+
+  async refresh(): Promise<void> {
+    const found = await vscode.workspace.findFiles(SIDECAR_GLOB, EXCLUDE_GLOB);
+    const keys = new Set([...found.map((u) => u.toString()), ...this.entries.keys()]);
+    const uris = [...keys].map((k) => vscode.Uri.parse(k));
+    const changed = await Promise.all(uris.map((uri) => this.load(uri)));
+    for (const uri of vscode.workspace.textDocuments.map((d) => d.uri)) await this.discover(uri, false);
+    if (changed.some(Boolean)) this.emitter.fire();
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.articleWatcher?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private statesForArticle(articleUri: vscode.Uri): ArticleState[] {
+    const key = articleUri.toString();
+    return this.all().filter((s) => s.articleUri?.toString() === key);
+  }
+
+  /** Sidecars whose analysis depends on the file at `uri` (itself, or the article of). */
+  private dependents(uri: vscode.Uri): vscode.Uri[] {
+    const key = uri.toString();
+    if (IGNORED_SCHEMES.has(uri.scheme)) return [];
+    if (this.entries.has(key) || isSidecarPath(uri.path)) return [uri];
+    const out: vscode.Uri[] = [];
+    for (const [sidecarKey, entry] of this.entries) {
+      const isArticle = entry.state?.articleUri?.toString() === key;
+      const couldBe = uri.scheme === vscode.Uri.parse(sidecarKey).scheme && entry.candidates.includes(uri.path);
+      if (isArticle || couldBe) out.push(vscode.Uri.parse(sidecarKey));
+    }
+    return out;
+  }
+
+  private onDocumentChange(uri: vscode.Uri): void {
+    for (const sidecar of this.dependents(uri)) this.schedule(sidecar);
+  }
+
+  /** A file changed on disk; an open document reports its own changes. */
+  private onDiskChange(uri: vscode.Uri): void {
+    if (!openDocument(uri)) this.onDocumentChange(uri);
+  }
+
+  private watchArticles(): void {
+    this.articleWatcher?.dispose();
+    const names = this.config.current.articleExtensions.map((e) => e.slice(1)).join(',');
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*.{${names}}`);
+    watcher.onDidCreate((uri) => this.onDocumentChange(uri));
+    watcher.onDidChange((uri) => this.onDiskChange(uri));
+    watcher.onDidDelete((uri) => this.onDocumentChange(uri));
+    this.articleWatcher = watcher;
+  }
+
+  /**
+   * Picks up a sidecar, or an article's sidecar, opened from outside the workspace
+   * (or created before the watchers saw it).
+   */
+  private async discover(uri: vscode.Uri, fire = true): Promise<void> {
+    if (IGNORED_SCHEMES.has(uri.scheme)) return;
+    let sidecars: vscode.Uri[] = [];
+    if (isSidecarPath(uri.path)) sidecars = [uri];
+    else if (this.config.current.articleExtensions.includes(extname(uri.path)) && !this.forArticle(uri)) {
+      const candidates = sidecarCandidates(uri.path).map((p) => uri.with({ path: p }));
+      const found = await Promise.all(candidates.map(async (c) => ((await exists(c)) ? c : undefined)));
+      sidecars = found.filter((c): c is vscode.Uri => c !== undefined);
+    }
+    const fresh = sidecars.filter((s) => !this.entries.has(s.toString()));
+    const changed = await Promise.all(fresh.map((s) => this.load(s)));
+    if (fire && changed.some(Boolean)) this.emitter.fire();
+  }
+
+  private schedule(sidecarUri: vscode.Uri): void {
+    const key = sidecarUri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.load(sidecarUri).then((changed) => changed && this.emitter.fire());
+      }, REANALYZE_DELAY_MS),
+    );
+  }
+
+  private remove(key: string): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    if (this.entries.delete(key)) this.emitter.fire();
+  }
+
+  /** (Re)analyzes one sidecar; true when the stored state changed. */
+  private async load(sidecarUri: vscode.Uri): Promise<boolean> {
+    const key = sidecarUri.toString();
+    const entry = this.entries.get(key) ?? { state: undefined, candidates: [], generation: 0 };
+    const generation = ++entry.generation;
+    this.entries.set(key, entry);
+    const current = () => this.entries.get(key) === entry && entry.generation === generation;
+    try {
+      const sidecarText = await readText(sidecarUri);
+      if (sidecarText === undefined) {
+        if (current()) this.entries.delete(key);
+        return entry.state !== undefined;
+      }
+      const extensions = this.config.current.articleExtensions;
+      const articleField = parseSidecar(sidecarText, sidecarUri.path).article;
+      const candidates = articleCandidates(sidecarUri.path, articleField, extensions);
+      const existing = await Promise.all(candidates.map((p) => exists(sidecarUri.with({ path: p }))));
+      const resolution = resolveArticle(
+        sidecarUri.path,
+        articleField,
+        candidates.filter((_, i) => existing[i]),
+        extensions,
+      );
+      const articleUri = resolution.ok ? sidecarUri.with({ path: resolution.path }) : undefined;
+      const articleText = articleUri && (await readText(articleUri));
+      if (!current()) return false;
+      const analysis = analyze({
+        sidecarPath: sidecarUri.path,
+        sidecarText,
+        articlePath: articleUri?.path,
+        articleText,
+        articleMissing: resolution.ok ? undefined : resolution.message,
+      });
+      entry.candidates = candidates;
+      entry.state = { sidecarUri, articleUri, sidecarText, articleText, analysis };
+      return true;
+    } catch (error) {
+      // One broken sidecar (or a core bug on odd input) must not take the others down.
+      console.error(`Claim Lens: could not analyze ${sidecarUri.toString()}`, error);
+      if (current() && entry.state === undefined) this.entries.delete(key);
+      return false;
+    }
+  }
 }
