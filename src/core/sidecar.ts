@@ -1,8 +1,15 @@
 /**
  * Loading a sidecar: YAML Document (positions kept) + one zod schema + problems.
- * STUB: the signature is the contract; the sidecar helper fills it in.
+ * A bad field never drops more than it must: an invalid optional field is reported and
+ * left at its default, and a claim is only dropped when it has no usable id or quote.
  */
-import type { Claim, Problem, Source } from './types';
+import type { Document, Node } from 'yaml';
+import type { z } from 'zod';
+import { LineIndex } from './lineIndex';
+import { ClaimSchema, ID_PATTERN, SidecarSchema, SourceSchema, knownKeysAt, type ClaimEntry, type SourceEntry, type SourceRef } from './schema';
+import { closest } from './suggestions';
+import type { Attribution, Claim, Problem, ProblemCode, ProblemFix, Severity, Source, TextRange } from './types';
+import { nodeAt, pairOf, parseYaml, rangeOf, scalarText } from './yamlNodes';
 
 export interface ParsedSidecar {
   /** Path of the sidecar as given (used in every Problem's `file`). */
@@ -18,7 +25,354 @@ export interface ParsedSidecar {
   problems: Problem[];
 }
 
+type Path = readonly PropertyKey[];
+type Issue = z.core.$ZodIssue;
+
 export function parseSidecar(text: string, file: string): ParsedSidecar {
-  void text;
-  return { file, parsed: false, claims: [], sources: new Map(), problems: [] };
+  const lines = new LineIndex(text);
+  const problem = (code: ProblemCode, severity: Severity, message: string, range: TextRange, extra?: Partial<Problem>): Problem => ({
+    file,
+    ...lines.positionAt(range.start),
+    severity,
+    code,
+    message,
+    range,
+    ...extra,
+  });
+
+  const yaml = parseYaml(text);
+  if (!yaml.ok) {
+    const at = { start: yaml.offset, end: yaml.offset };
+    return { file, parsed: false, claims: [], sources: new Map(), problems: [problem('yaml-syntax', 'error', yaml.message, at)] };
+  }
+  const { doc, value } = yaml;
+  const problems = schemaProblems(doc, value, text, problem);
+
+  const raw = isRecord(value) ? value : {};
+  const sources = loadSources(raw.sources);
+  const claims: Claim[] = [];
+  const rawClaims = Array.isArray(raw.claims) ? raw.claims : [];
+  rawClaims.forEach((rawClaim, index) => {
+    const entry = prune(ClaimSchema, rawClaim);
+    if (!entry) return;
+    const claim = toClaim(entry, index, sources, (path) => range(doc, text, ['claims', index, ...path]));
+    if (claim) claims.push(claim);
+  });
+
+  problems.push(...referenceProblems(doc, text, rawClaims, sources, problem));
+  problems.push(...claimProblems(claims, lines, problem));
+  return {
+    file,
+    parsed: true,
+    ...(typeof raw.article === 'string' ? { article: raw.article } : {}),
+    claims,
+    sources,
+    problems,
+  };
+}
+
+type MakeProblem = (code: ProblemCode, severity: Severity, message: string, range: TextRange, extra?: Partial<Problem>) => Problem;
+
+// ---------------------------------------------------------------------------------------
+// Schema problems: every zod issue, placed on its YAML node and worded for a person.
+
+interface FlatIssue {
+  path: PropertyKey[];
+  issue: Issue;
+  /** The issue is about a mapping key (a source id), not a value. */
+  onKey?: boolean;
+}
+
+/** Zod issues with unions resolved to the branch that fits the value's kind, and record keys marked. */
+function flatten(issues: readonly Issue[], root: unknown, base: Path = []): FlatIssue[] {
+  const out: FlatIssue[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...issue.path];
+    if (issue.code === 'invalid_union') {
+      const branch = issue.errors.find((errs) => !errs.some((e) => e.code === 'invalid_type' && e.path.length === 0));
+      if (branch) out.push(...flatten(branch, root, path));
+      else out.push({ path, issue });
+    } else if (issue.code === 'invalid_key') {
+      for (const inner of issue.issues) out.push({ path, issue: inner, onKey: true });
+    } else out.push({ path, issue });
+  }
+  return out;
+}
+
+function schemaProblems(doc: Document, value: unknown, text: string, problem: MakeProblem): Problem[] {
+  const result = SidecarSchema.safeParse(value);
+  if (result.success) return [];
+  const problems: Problem[] = [];
+  for (const { path, issue, onKey } of flatten(result.error.issues, value)) {
+    const claim = claimIdAt(value, path);
+    const extra: Partial<Problem> = claim ? { claim } : {};
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) problems.push(unknownField(doc, value, path, key, problem, extra));
+      continue;
+    }
+    const input = onKey ? path[path.length - 1] : valueAt(value, path);
+    const missing = input === undefined;
+    const at = onKey ? nodeAt(doc, path).key : missing ? nodeAt(doc, path.slice(0, -1)).node : nodeAt(doc, path).node;
+    const where = (at && rangeOf(at, text)) ?? { start: 0, end: 0 };
+    const code: ProblemCode = path[0] === 'version' && path.length === 1 ? 'version' : 'schema';
+    const message = describeIssue(issue, path, input, onKey);
+    const fixes = enumFix(issue, input, where);
+    problems.push(problem(code, 'error', message, where, { ...extra, ...(fixes ? { fixes } : {}) }));
+  }
+  return problems;
+}
+
+function unknownField(doc: Document, root: unknown, path: Path, key: string, problem: MakeProblem, extra: Partial<Problem>): Problem {
+  const { node } = nodeAt(doc, path);
+  const keyNode = pairOf(doc, node, key)?.key as Node | undefined;
+  const at = keyNode?.range ? { start: keyNode.range[0], end: keyNode.range[1] } : { start: 0, end: 0 };
+  const present = valueAt(root, path);
+  const known = knownKeysAt(path).filter((k) => !(isRecord(present) && k in present));
+  const suggestion = closest(key, known);
+  const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
+  const fixes: ProblemFix[] | undefined = suggestion
+    ? [{ title: `Rename to '${suggestion}'`, target: 'sidecar', edits: [{ ...at, newText: suggestion }] }]
+    : undefined;
+  const message = `unknown field '${key}'${hint}: this version of the format does not use it; it is kept as written`;
+  return problem('unknown-field', 'warning', message, at, { ...extra, ...(fixes ? { fixes } : {}) });
+}
+
+const REQUIRED_HINTS: Record<string, string> = {
+  version: 'version is missing: add `version: 1` at the top of the file',
+  claims: 'claims is missing: add `claims: []` (or a list of claims)',
+  id: "this claim has no id: add `id:` with an id unique in the file, e.g. 'troops-deployed'",
+  quote: 'this claim has no quote: add `quote:` with the exact words from the article',
+  name: 'this source has no name: add `name:`',
+};
+
+const KIND_NAMES: Record<string, string> = {
+  string: 'text',
+  boolean: 'true or false',
+  object: 'a mapping (key: value lines)',
+  array: 'a list',
+  number: 'a number',
+};
+
+function describeIssue(issue: Issue, path: Path, input: unknown, onKey?: boolean): string {
+  const field = onKey ? 'source id' : label(path);
+  const key = String(path[path.length - 1] ?? '');
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined) return REQUIRED_HINTS[key] ?? `${field} is required`;
+      if (path.length === 0 && input === null) return 'the sidecar is empty: start it with `version: 1` and `claims: []`';
+      if (path.length === 0) return `a sidecar must be a mapping with \`version: 1\` and \`claims:\`, not ${show(input)}`;
+      return `${field} must be ${KIND_NAMES[issue.expected] ?? issue.expected}, not ${show(input)}`;
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      if (allowed.length === 1) return `${field} must be ${allowed[0]}, not ${show(input)} (this tool reads format version 1)`;
+      const suggestion = typeof input === 'string' ? closest(input, allowed) : undefined;
+      const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
+      return `${field} ${show(input)} is not one of ${allowed.join(', ')}${hint}`;
+    }
+    case 'invalid_union':
+      return `${field} must be a source id or a mapping with at least a name, not ${show(input)}`;
+    case 'invalid_format':
+    case 'custom':
+      return `${field} ${show(input)} ${issue.message}`;
+    default:
+      return `${field}: ${issue.message}`;
+  }
+}
+
+/** A misspelt enum value (status, source type) gets a quick fix to the closest word. */
+function enumFix(issue: Issue, input: unknown, at: TextRange): ProblemFix[] | undefined {
+  if (issue.code !== 'invalid_value' || typeof input !== 'string' || issue.values.length < 2) return undefined;
+  const suggestion = closest(input, issue.values.map(String));
+  if (!suggestion) return undefined;
+  return [{ title: `Change to '${suggestion}'`, target: 'sidecar', edits: [{ ...at, newText: scalarText(suggestion) }] }];
+}
+
+/** `status`, `tags[1]`, `claims[2]`, or "the sidecar" for the root. */
+function label(path: Path): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'the sidecar';
+  if (typeof last === 'number') return `${String(path[path.length - 2] ?? 'item')}[${last}]`;
+  return String(last);
+}
+
+function show(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return `'${value.toISOString().slice(0, 10)}'`;
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
+  return String(value);
+}
+
+// ---------------------------------------------------------------------------------------
+// Loading: drop what is invalid, keep the rest.
+
+const REMOVED = Symbol('removed');
+
+/**
+ * Parses `value` with `schema`, removing each offending value (a missing required one
+ * takes its container with it) until what is left is valid; undefined when nothing
+ * usable is left. Unknown keys are removed from the copy only (they stay in the file).
+ */
+function prune<T extends z.ZodType>(schema: T, value: unknown): z.output<T> | undefined {
+  let v: unknown = structuredClone(value);
+  for (let round = 0; round < 64; round++) {
+    const result = schema.safeParse(v);
+    if (result.success) return result.data;
+    for (const { path, issue } of flatten(result.error.issues, v)) {
+      if (issue.code === 'unrecognized_keys') {
+        const obj = valueAt(v, path);
+        if (isRecord(obj)) for (const key of issue.keys) delete obj[key];
+        continue;
+      }
+      const target = valueAt(v, path) === undefined ? path.slice(0, -1) : path;
+      if (!target.length) return undefined;
+      const parent = valueAt(v, target.slice(0, -1));
+      const last = target[target.length - 1]!;
+      if (Array.isArray(parent) && typeof last === 'number') parent[last] = REMOVED;
+      else if (isRecord(parent)) delete parent[last as string];
+    }
+    v = compact(v);
+  }
+  return undefined;
+}
+
+function compact(v: unknown): unknown {
+  if (Array.isArray(v)) return v.filter((x) => x !== REMOVED).map(compact);
+  if (isRecord(v)) for (const k of Object.keys(v)) v[k] = compact(v[k]);
+  return v;
+}
+
+function loadSources(raw: unknown): Map<string, Source> {
+  const sources = new Map<string, Source>();
+  if (!isRecord(raw)) return sources;
+  for (const [id, value] of Object.entries(raw)) {
+    if (!ID_PATTERN.test(id)) continue;
+    const entry = prune(SourceSchema, value);
+    if (entry) sources.set(id, toSource(entry, id));
+  }
+  return sources;
+}
+
+function toSource(entry: SourceEntry, id?: string): Source {
+  return withoutUndefined({ ...(id ? { id } : {}), ...entry });
+}
+
+function resolveRefs(refs: readonly SourceRef[] | undefined, shared: ReadonlyMap<string, Source>): Source[] {
+  const out: Source[] = [];
+  for (const ref of refs ?? []) {
+    const source = typeof ref === 'string' ? shared.get(ref) : toSource(ref);
+    if (source) out.push(source);
+  }
+  return out;
+}
+
+function toClaim(entry: ClaimEntry, index: number, shared: ReadonlyMap<string, Source>, at: (path: Path) => TextRange | undefined): Claim | undefined {
+  const entryRange = at([]);
+  if (!entryRange) return undefined;
+  const a = entry.attribution;
+  const attribution: Attribution | undefined = a
+    ? withoutUndefined({ ...a, anonymous: a.anonymous ?? false, via: resolveRefs(a.via, shared) })
+    : undefined;
+  return withoutUndefined({
+    id: entry.id,
+    quote: entry.quote,
+    prefix: entry.prefix,
+    suffix: entry.suffix,
+    status: entry.status ?? 'unverified',
+    attribution,
+    sources: resolveRefs(entry.sources, shared),
+    note: entry.note,
+    reviewer: entry.reviewer,
+    reviewed: entry.reviewed,
+    tags: entry.tags ?? [],
+    index,
+    entryRange,
+    idRange: at(['id']),
+    quoteRange: at(['quote']),
+    statusRange: entry.status ? at(['status']) : undefined,
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Checks across fields: source references, duplicate ids, empty quotes.
+
+function referenceProblems(
+  doc: Document,
+  text: string,
+  rawClaims: readonly unknown[],
+  shared: ReadonlyMap<string, Source>,
+  problem: MakeProblem,
+): Problem[] {
+  const problems: Problem[] = [];
+  rawClaims.forEach((rawClaim, index) => {
+    if (!isRecord(rawClaim)) return;
+    const lists: [Path, unknown][] = [
+      [['sources'], rawClaim.sources],
+      [['attribution', 'via'], isRecord(rawClaim.attribution) ? rawClaim.attribution.via : undefined],
+    ];
+    const claim = typeof rawClaim.id === 'string' ? { claim: rawClaim.id } : {};
+    for (const [listPath, list] of lists) {
+      if (!Array.isArray(list)) continue;
+      list.forEach((ref, j) => {
+        if (typeof ref !== 'string' || !ID_PATTERN.test(ref) || shared.has(ref)) return;
+        const where = range(doc, text, ['claims', index, ...listPath, j]) ?? { start: 0, end: 0 };
+        const suggestion = closest(ref, shared.keys());
+        const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
+        const message = `source '${ref}' is not defined under \`sources:\`${hint}: define it there, or write the source inline`;
+        problems.push(problem('unknown-source', 'error', message, where, claim));
+      });
+    }
+  });
+  return problems;
+}
+
+function claimProblems(claims: readonly Claim[], lines: LineIndex, problem: MakeProblem): Problem[] {
+  const problems: Problem[] = [];
+  const firstById = new Map<string, Claim>();
+  for (const claim of claims) {
+    const first = firstById.get(claim.id);
+    if (first) {
+      const line = lines.positionAt((first.idRange ?? first.entryRange).start).line;
+      const message = `claim id '${claim.id}' is already used on line ${line}: ids must be unique in the file`;
+      problems.push(problem('duplicate-id', 'error', message, claim.idRange ?? claim.entryRange, { claim: claim.id }));
+    } else firstById.set(claim.id, claim);
+    if (!claim.quote.trim()) {
+      const message = 'quote is empty: copy the exact words of the claim from the article';
+      problems.push(problem('empty-quote', 'error', message, claim.quoteRange ?? claim.entryRange, { claim: claim.id }));
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------
+
+function range(doc: Document, text: string, path: Path): TextRange | undefined {
+  const { node } = nodeAt(doc, path);
+  return node ? rangeOf(node, text) : undefined;
+}
+
+function claimIdAt(root: unknown, path: Path): string | undefined {
+  if (path[0] !== 'claims' || typeof path[1] !== 'number') return undefined;
+  const id = valueAt(root, ['claims', path[1], 'id']);
+  return typeof id === 'string' ? id : undefined;
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (Array.isArray(v) && typeof seg === 'number') v = v[seg];
+    else if (isRecord(v)) v = Object.hasOwn(v, seg) ? v[seg as string] : undefined;
+    else return undefined;
+  }
+  return v;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+function withoutUndefined<T extends object>(obj: T): T {
+  for (const k of Object.keys(obj) as (keyof T)[]) if (obj[k] === undefined) delete obj[k];
+  return obj;
 }

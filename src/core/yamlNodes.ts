@@ -1,0 +1,89 @@
+/**
+ * Reading a sidecar's YAML with its positions kept: parsing with resource limits, and
+ * finding the node at a path. Shared by loading (sidecar.ts) and writing (edits.ts).
+ */
+import { Document, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import type { TextRange } from './types';
+
+/** Larger sidecars are refused: no hand-written claims file comes near this. */
+export const MAX_SIDECAR_CHARS = 5 * 1024 * 1024;
+/** Aliases expanded per document; a "billion laughs" file stops here with an error. */
+export const MAX_ALIAS_COUNT = 100;
+
+export type YamlParse =
+  | { ok: true; doc: Document.Parsed; value: unknown }
+  | { ok: false; message: string; offset: number };
+
+/** Parses and converts to plain data, or says why not (with the offset of the cause). */
+export function parseYaml(text: string): YamlParse {
+  if (text.length > MAX_SIDECAR_CHARS) {
+    const mb = (text.length / (1024 * 1024)).toFixed(1);
+    return { ok: false, message: `sidecar is too large (${mb} MB; the limit is 5 MB): split the claims over several articles`, offset: 0 };
+  }
+  const doc = parseDocument(text, { prettyErrors: false });
+  const error = doc.errors[0];
+  if (error) return { ok: false, message: `invalid YAML: ${error.message}`, offset: error.pos[0] };
+  try {
+    return { ok: true, doc, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, message: `YAML aliases expand too far (${message}); write the values out instead`, offset: 0 };
+  }
+}
+
+export function resolve(doc: Document, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(doc) : node;
+}
+
+/** The pair of a mapping whose key is `key` (keys compared as strings). */
+export function pairOf(doc: Document, map: unknown, key: string): Pair<Node, unknown> | undefined {
+  const m = resolve(doc, map);
+  if (!isMap(m)) return undefined;
+  for (const pair of m.items) {
+    const k = resolve(doc, pair.key);
+    if (isPair(pair) && isScalar(k) && String(k.value) === key) return pair as Pair<Node, unknown>;
+  }
+  return undefined;
+}
+
+/** The node at a path of keys and indexes, and the key node of its pair when it has one. */
+export function nodeAt(doc: Document, path: readonly PropertyKey[]): { node?: Node; key?: Node } {
+  let node: unknown = doc.contents;
+  let key: Node | undefined;
+  for (const seg of path) {
+    const current = resolve(doc, node);
+    if (isSeq(current) && typeof seg === 'number') {
+      node = current.items[seg];
+      key = undefined;
+    } else {
+      const pair = pairOf(doc, current, String(seg));
+      if (!pair) return {};
+      node = pair.value;
+      key = isNode(pair.key) ? pair.key : undefined;
+    }
+  }
+  return { node: isNode(node) ? node : undefined, key };
+}
+
+/** [start, end) of a node's value, without trailing line breaks of block scalars or maps. */
+export function rangeOf(node: Node, text: string): TextRange | undefined {
+  if (!node.range) return undefined;
+  let end = node.range[1];
+  while (end > node.range[0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  return { start: node.range[0], end };
+}
+
+export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
+
+/**
+ * YAML text of a string scalar, on one line, in `style` when the value allows it (yaml
+ * itself falls back to quotes when plain would change the meaning). `flow` is for a
+ * value inside `[...]` or `{...}`, where a plain `,` would split it.
+ */
+export function scalarText(value: string, style: string | undefined = 'PLAIN', flow = false): string {
+  const scalar = new Scalar(value);
+  scalar.type = style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE' ? style : 'PLAIN';
+  const out = new Document(scalar).toString({ lineWidth: 0 }).replace(/\n$/, '');
+  const plainInFlow = flow && !/^["']/.test(out) && /[,[\]{}]/.test(out);
+  return out.includes('\n') || plainInFlow ? JSON.stringify(value) : out;
+}
