@@ -1,3 +1,147 @@
-// The claim-lens command line. Filled in by the CLI work.
-process.stdout.write('claim-lens: not implemented yet\n');
-process.exitCode = 2;
+/**
+ * `claim-lens`: the core on the command line (cli.md). Parses arguments, reads and
+ * writes files, prints; everything else is in src/core.
+ */
+import { parseArgs } from 'util';
+import { version } from '../../package.json';
+import {
+  checkJson,
+  checkText,
+  exitCode,
+  isReportFormat,
+  REPORT_FORMATS,
+  renderReport,
+  suggestionsJson,
+  suggestText,
+} from '../core/report';
+import { isSidecarPath } from '../core/paths';
+import { suggestClaims } from '../core/suggest';
+import type { TextRange } from '../core/types';
+import { COMMAND_HELP, isCommand, MAIN_HELP, type Command } from './help';
+import { UsageError, Workspace } from './files';
+
+export interface Output {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Runs one command line and returns the exit code (0, 1 or 2). */
+export function run(argv: readonly string[], cwd: string, out: Output): number {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    out.stderr(MAIN_HELP);
+    return 2;
+  }
+  if (first === '-h' || first === '--help' || first === 'help') {
+    out.stdout(rest[0] !== undefined && isCommand(rest[0]) ? COMMAND_HELP[rest[0]] : MAIN_HELP);
+    return 0;
+  }
+  if (first === '-v' || first === '--version') {
+    out.stdout(`${version}\n`);
+    return 0;
+  }
+  if (!isCommand(first)) {
+    out.stderr(`claim-lens: unknown command '${first}'. Commands: check, report, suggest (see claim-lens --help)\n`);
+    return 2;
+  }
+  try {
+    return runCommand(first, rest, new Workspace(cwd), out);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    out.stderr(message.split('\n').map((line) => `claim-lens: ${line}\n`).join(''));
+    return 2;
+  }
+}
+
+const COMMON_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const OPTIONS = {
+  check: { ...COMMON_OPTIONS, json: { type: 'boolean' }, strict: { type: 'boolean' } },
+  report: { ...COMMON_OPTIONS, format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } },
+  suggest: { ...COMMON_OPTIONS, json: { type: 'boolean' } },
+} as const;
+
+function parse<C extends Command>(command: C, args: readonly string[]) {
+  try {
+    return parseArgs({ args: [...args], options: OPTIONS[command], allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${message} (see claim-lens ${command} --help)`);
+  }
+}
+
+function runCommand(command: Command, args: readonly string[], ws: Workspace, out: Output): number {
+  switch (command) {
+    case 'check': {
+      const { values, positionals } = parse(command, args);
+      return info(command, values, out) ?? check(ws, positionals, values, out);
+    }
+    case 'report': {
+      const { values, positionals } = parse(command, args);
+      return info(command, values, out) ?? report(ws, positionals, values, out);
+    }
+    case 'suggest': {
+      const { values, positionals } = parse(command, args);
+      return info(command, values, out) ?? suggest(ws, positionals, values, out);
+    }
+  }
+}
+
+/** Prints the help or version when asked for and returns 0; undefined otherwise. */
+function info(command: Command, values: { help?: boolean; version?: boolean }, out: Output): number | undefined {
+  if (values.help) out.stdout(COMMAND_HELP[command]);
+  else if (values.version) out.stdout(`${version}\n`);
+  else return undefined;
+  return 0;
+}
+
+function check(ws: Workspace, paths: string[], options: { json?: boolean; strict?: boolean }, out: Output): number {
+  const checked = ws.findSidecars(paths.length > 0 ? paths : ['.']).map((s) => ws.check(s));
+  out.stdout(options.json ? `${JSON.stringify(checkJson(checked), null, 2)}\n` : checkText(checked));
+  return exitCode(checked, options.strict);
+}
+
+function report(ws: Workspace, paths: string[], options: { format?: string; output?: string }, out: Output): number {
+  const format = options.format ?? 'markdown';
+  if (!isReportFormat(format)) {
+    throw new UsageError(`unknown format '${format}'; use one of ${REPORT_FORMATS.join(', ')}`);
+  }
+  const checked = ws.findSidecars(paths.length > 0 ? paths : ['.']).map((s) => ws.check(s));
+  const text = renderReport(format, checked);
+  if (options.output !== undefined) ws.writeText(options.output, text);
+  else out.stdout(text);
+  return exitCode(checked);
+}
+
+function suggest(ws: Workspace, paths: string[], options: { json?: boolean }, out: Output): number {
+  if (paths.length !== 1) throw new UsageError('suggest takes exactly one ARTICLE');
+  ws.requireExisting(paths);
+  const given = ws.display(paths[0]!);
+  const sidecar = isSidecarPath(given) ? given : ws.findSidecarOf(given);
+  const checked = sidecar === undefined ? undefined : ws.check(sidecar);
+  const article = isSidecarPath(given) ? checked?.analysis.articlePath : given;
+  if (article === undefined) throw new UsageError(`the article of ${given} cannot be found`);
+  // A sidecar whose article: field names another file covers nothing in this one.
+  const own = checked?.analysis.articlePath === article ? checked : undefined;
+  const articleText = own?.articleText ?? ws.readText(article);
+  const covered = (own?.analysis.claims ?? []).flatMap(({ anchor }): TextRange[] =>
+    anchor.kind === 'orphaned' ? [] : [anchor],
+  );
+  const suggestions = suggestClaims(articleText, covered);
+  out.stdout(
+    options.json
+      ? `${JSON.stringify({ version: 1, article, suggestions: suggestionsJson(articleText, suggestions) }, null, 2)}\n`
+      : suggestText(articleText, suggestions),
+  );
+  return 0;
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2), process.cwd(), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}

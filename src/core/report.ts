@@ -7,7 +7,9 @@
 import type { Analysis } from './analyze';
 import { attributionSentence } from './attribution';
 import { LineIndex } from './lineIndex';
+import { escapeMarkdown as md, markdownLink, safeUrl } from './markdown';
 import { STATUS_INFO, STATUS_ORDER } from './status';
+import type { Suggestion, SuggestionReason } from './suggest';
 import type { Anchor, AnchoredClaim, Attribution, Claim, Problem, Source, Status, StatusCounts } from './types';
 
 /** One analysed sidecar with the article text its claims were anchored in. */
@@ -356,7 +358,8 @@ function claimReview(claim: Claim): JsonLd {
 
 function creativeWork(source: Source): JsonLd {
   const work: JsonLd = { '@type': 'CreativeWork', name: source.name };
-  if (source.url && isWebUrl(source.url)) work.url = source.url;
+  const url = source.url === undefined ? undefined : safeUrl(source.url);
+  if (url) work.url = url;
   if (source.published) work.datePublished = source.published;
   return work;
 }
@@ -412,32 +415,11 @@ function anchorDescription(anchor: AnchorJson): string {
 }
 
 function markdownSource(source: Source): string {
-  const name = md(source.name);
-  const link = source.url && isWebUrl(source.url) ? `[${name}](${encodeUrl(source.url)})` : name;
+  const link = markdownLink(source.name, source.url);
   const details = [source.type?.replace(/-/g, ' '), source.published && `published ${source.published}`]
     .filter((d): d is string => !!d)
     .map(md);
   return details.length > 0 ? `${link} (${details.join(', ')})` : link;
-}
-
-/**
- * Sidecar text as inert Markdown on one line: white space collapsed, every character
- * that could start markup backslash-escaped, and line-start markers neutralised.
- */
-export function md(text: string): string {
-  return oneLine(text)
-    .replace(/[\\`*_{}[\]<>()#|~!&]/g, '\\$&')
-    .replace(/^[-+=]/, '\\$&')
-    .replace(/^(\d+)\./, '$1\\.');
-}
-
-function isWebUrl(url: string): boolean {
-  return /^https?:\/\//i.test(url);
-}
-
-/** Percent-encodes what would end or break a Markdown link destination. */
-function encodeUrl(url: string): string {
-  return url.replace(/[\s<>()\\[\]`"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 function oneLine(text: string): string {
@@ -446,4 +428,29 @@ function oneLine(text: string): string {
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+// ---------------------------------------------------------------------------------
+// suggest
+
+export interface SuggestionJson {
+  line: number;
+  column: number;
+  start: number;
+  end: number;
+  text: string;
+  reasons: SuggestionReason[];
+}
+
+/** Suggestions with the 1-based line and column where each sentence starts. */
+export function suggestionsJson(articleText: string, suggestions: readonly Suggestion[]): SuggestionJson[] {
+  const index = new LineIndex(articleText);
+  return suggestions.map(({ start, end, text, reasons }) => ({ ...index.positionAt(start), start, end, text, reasons }));
+}
+
+/** The human output of `suggest`: `line:column: sentence`, the sentence on one line. */
+export function suggestText(articleText: string, suggestions: readonly Suggestion[]): string {
+  return suggestionsJson(articleText, suggestions)
+    .map((s) => `${s.line}:${s.column}: ${oneLine(s.text)}\n`)
+    .join('');
 }

@@ -1,0 +1,108 @@
+/**
+ * The command line's file system side: finds sidecars under the PATHs given, resolves
+ * their articles and runs the core on them. Paths handed to the core are relative to
+ * the working directory with `/` separators, so every message prints as cli.md shows.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze } from '../core/analyze';
+import { articleCandidates, resolveArticle, sidecarCandidates } from '../core/article';
+import { isSidecarPath } from '../core/paths';
+import type { CheckedSidecar } from '../core/report';
+import { parseSidecar } from '../core/sidecar';
+
+/** A failure that stops the command before it runs (exit code 2). */
+export class UsageError extends Error {}
+
+export class Workspace {
+  constructor(private readonly cwd: string) {}
+
+  /** `p` (relative or absolute) as shown and given to the core: cwd-relative, `/`-separated. */
+  display(p: string): string {
+    const rel = path.relative(this.cwd, path.resolve(this.cwd, p));
+    return rel === '' ? '.' : rel.split(path.sep).join('/');
+  }
+
+  private stat(p: string): fs.Stats | undefined {
+    return fs.statSync(path.resolve(this.cwd, p), { throwIfNoEntry: false });
+  }
+
+  isFile(p: string): boolean {
+    return this.stat(p)?.isFile() ?? false;
+  }
+
+  /** Reads a text file as the editor would show it: UTF-8, no byte-order mark. */
+  readText(p: string): string {
+    const text = fs.readFileSync(path.resolve(this.cwd, p), 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+
+  writeText(p: string, text: string): void {
+    fs.writeFileSync(path.resolve(this.cwd, p), text);
+  }
+
+  /** Throws a UsageError naming every PATH that does not exist. */
+  requireExisting(paths: readonly string[]): void {
+    const missing = paths.filter((p) => !this.stat(p));
+    if (missing.length > 0) {
+      throw new UsageError(missing.map((p) => `no such file or directory: ${p}`).join('\n'));
+    }
+  }
+
+  /**
+   * The sidecars the PATHs name, in order, without repeats: directories searched
+   * recursively (skipping node_modules and dot-folders), sidecar files as they are,
+   * and any other file as an article whose sidecar is looked for beside it.
+   */
+  findSidecars(paths: readonly string[]): string[] {
+    this.requireExisting(paths);
+    const found: string[] = [];
+    for (const p of paths) {
+      if (this.stat(p)!.isDirectory()) found.push(...this.walk(this.display(p)));
+      else if (isSidecarPath(p)) found.push(this.display(p));
+      else found.push(this.sidecarOf(this.display(p)));
+    }
+    return [...new Set(found)];
+  }
+
+  /** The sidecar of an article, or a UsageError saying where it was looked for. */
+  sidecarOf(article: string): string {
+    const sidecar = this.findSidecarOf(article);
+    if (!sidecar) throw new UsageError(`no sidecar for ${article} (looked for ${sidecarCandidates(article).join(', ')})`);
+    return sidecar;
+  }
+
+  findSidecarOf(article: string): string | undefined {
+    return sidecarCandidates(article).find((c) => this.isFile(c));
+  }
+
+  private walk(dir: string): string[] {
+    const entries = fs
+      .readdirSync(path.resolve(this.cwd, dir), { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const found: string[] = [];
+    for (const entry of entries) {
+      const child = dir === '.' ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) found.push(...this.walk(child));
+      } else if (isSidecarPath(entry.name) && this.isFile(child)) {
+        found.push(child);
+      }
+    }
+    return found;
+  }
+
+  /** Loads a sidecar, finds and reads its article, and analyses it. */
+  check(sidecarPath: string): CheckedSidecar {
+    const sidecarText = this.readText(sidecarPath);
+    const { article: articleField } = parseSidecar(sidecarText, sidecarPath);
+    const existing = articleCandidates(sidecarPath, articleField).filter((c) => this.isFile(c));
+    const resolution = resolveArticle(sidecarPath, articleField, existing);
+    if (!resolution.ok) {
+      return { analysis: analyze({ sidecarPath, sidecarText, articleMissing: resolution.message }) };
+    }
+    const articlePath = this.display(resolution.path);
+    const articleText = this.readText(articlePath);
+    return { analysis: analyze({ sidecarPath, sidecarText, articlePath, articleText }), articleText };
+  }
+}
