@@ -1,0 +1,82 @@
+/**
+ * "The claim" a command acts on: the one it was given (a Claims view row, or
+ * `{ sidecar, id }` from a hover link or a test), else the one under the cursor
+ * (in the article or in the sidecar), else the one the user picks.
+ */
+import * as vscode from 'vscode';
+import { STATUS_INFO } from '../core/status';
+import type { AnchoredClaim } from '../core/types';
+import type { ClaimNode } from './claimsTreeNodes';
+import type { ArticleState, ClaimStoreApi } from './claimStore';
+import { shortQuote } from './claimsTreeView';
+
+export interface ClaimRef {
+  state: ArticleState;
+  claim: AnchoredClaim;
+}
+
+/** A claim named in plain data, for command links and `executeCommand`. */
+export interface ClaimArgument {
+  /** The sidecar's URI, as `Uri.toString()` gives it. */
+  sidecar: string;
+  id: string;
+}
+
+export async function resolveClaim(store: ClaimStoreApi, arg: unknown, placeHolder: string): Promise<ClaimRef | undefined> {
+  return claimFromArgument(store, arg) ?? claimAtCursor(store) ?? (await askForClaim(store, placeHolder));
+}
+
+/** Looks the claim up afresh, so a row rendered before the last change still finds it. */
+export function claimFromArgument(store: ClaimStoreApi, arg: unknown): ClaimRef | undefined {
+  let named: { sidecar: vscode.Uri; id: string } | undefined;
+  if (isClaimNode(arg)) named = { sidecar: arg.state.sidecarUri, id: arg.claim.claim.id };
+  else if (isClaimArgument(arg)) named = { sidecar: vscode.Uri.parse(arg.sidecar), id: arg.id };
+  if (!named) return undefined;
+  const state = store.forSidecar(named.sidecar);
+  const claim = state?.analysis.claims.find((c) => c.claim.id === named.id);
+  return state && claim ? { state, claim } : undefined;
+}
+
+export function claimAtCursor(store: ClaimStoreApi): ClaimRef | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const { uri } = editor.document;
+  const offset = editor.document.offsetAt(editor.selection.active);
+  const inSidecar = store.forSidecar(uri);
+  if (inSidecar) {
+    const claim = inSidecar.analysis.claims.find((c) => c.claim.entryRange.start <= offset && offset <= c.claim.entryRange.end);
+    return claim && { state: inSidecar, claim };
+  }
+  const claim = store.claimsAt(uri, offset)[0];
+  const state = claim && store.all().find((s) => s.analysis.claims.includes(claim));
+  return state && claim ? { state, claim } : undefined;
+}
+
+/** Offers the claims of the active article or sidecar, or all claims when neither is open. */
+async function askForClaim(store: ClaimStoreApi, placeHolder: string): Promise<ClaimRef | undefined> {
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  const local = uri ? store.all().filter((s) => s === store.forSidecar(uri) || s.articleUri?.toString() === uri.toString()) : [];
+  const states = local.length > 0 ? local : store.all();
+  const refs = states.flatMap((state) => state.analysis.claims.map((claim) => ({ state, claim })));
+  if (refs.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('There are no claims to choose from.'));
+    return undefined;
+  }
+  const items = refs.map((ref) => ({
+    label: shortQuote(ref.claim.claim.quote),
+    description: [ref.claim.claim.attribution?.speaker, STATUS_INFO[ref.claim.claim.status].label].filter(Boolean).join(' · '),
+    detail: `${ref.claim.claim.id} · ${vscode.workspace.asRelativePath(ref.state.articleUri ?? ref.state.sidecarUri, false)}`,
+    ref,
+  }));
+  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
+  return picked?.ref;
+}
+
+function isClaimNode(arg: unknown): arg is ClaimNode {
+  return typeof arg === 'object' && arg !== null && (arg as ClaimNode).kind === 'claim' && 'state' in arg;
+}
+
+function isClaimArgument(arg: unknown): arg is ClaimArgument {
+  const a = arg as ClaimArgument | undefined;
+  return typeof a === 'object' && a !== null && typeof a.sidecar === 'string' && typeof a.id === 'string';
+}
