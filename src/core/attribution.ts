@@ -4,26 +4,29 @@
  */
 import type { Attribution } from './types';
 
+/** Cues that introduce where the claim came from, so they read as the chain's connector. */
+const CHAIN_CUES = new Set(['according to', 'citing', 'cited by', 'quoting', 'quoted by', 'reported by', 'through', 'via']);
+
 /**
- * `Unnamed official (presidential office), anonymous, paraphrased via Reuters, from
- * Yonhap News Agency, cue “citing”`: the speaker, then the chain nearest to the article
- * first, as a reader follows it back. Empty when the attribution says nothing.
+ * `Lloyd Austin (US Defense Secretary), via Washington Post video`;
+ * `unnamed official (anonymous), citing Yonhap`; `Austin said, via Reuters, from Yonhap`.
+ * The speaker (role and anonymity in brackets), then the chain nearest to the article
+ * first, as a reader follows it back. A cue like "citing" or "according to" joins the
+ * chain; a verb cue like "said" follows the speaker. Empty when it says nothing.
  */
 export function attributionSentence(attribution: Attribution): string {
-  const parts: string[] = [];
-  if (attribution.speaker) parts.push(attribution.role ? `${attribution.speaker} (${attribution.role})` : attribution.speaker);
-  else if (attribution.role) parts.push(attribution.role);
-  if (attribution.anonymous) parts.push('anonymous');
+  const cue = attribution.cue?.trim().replace(/\s+/g, ' ');
+  const chainCue = cue !== undefined && CHAIN_CUES.has(cue.toLowerCase()) ? cue : undefined;
 
-  let how = attribution.direct === true ? 'quoted directly' : attribution.direct === false ? 'paraphrased' : '';
-  if (attribution.via.length > 0) {
-    const chain = attribution.via.map((source) => source.name);
-    how = `${how ? `${how} ` : ''}via ${chain[0]}${chain.slice(1).map((name) => `, from ${name}`).join('')}`;
-  }
-  if (how) parts.push(how);
-  if (attribution.cue) parts.push(`cue “${attribution.cue}”`);
-
-  const sentence = parts.join(', ');
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  const who = speakerPhrase(attribution);
+  const speaks = who && cue && !chainCue ? `${who} ${cue}` : who;
+  const names = attribution.via.map((source) => source.name);
+  const chain = names.length > 0 ? `${chainCue ?? 'via'} ${names[0]}${names.slice(1).map((n) => `, from ${n}`).join('')}` : '';
+  return [speaks, chain].filter(Boolean).join(', ');
 }
 
+function speakerPhrase(a: Attribution): string {
+  const details = [a.speaker ? a.role : undefined, a.anonymous ? 'anonymous' : undefined].filter(Boolean);
+  const name = a.speaker ?? a.role ?? (a.anonymous ? 'unnamed source' : '');
+  return name && details.length > 0 ? `${name} (${details.join(', ')})` : name;
+}
