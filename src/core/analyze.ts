@@ -1,10 +1,14 @@
 /**
  * One sidecar + its article -> anchored claims, problems and counts. The single entry
  * point the CLI and the extension share.
- * STUB: the signature is the contract; the sidecar helper fills it in.
  */
-import type { ParsedSidecar } from './sidecar';
-import type { AnchoredClaim, Problem, StatusCounts } from './types';
+import { anchorClaims } from './anchor';
+import { disambiguatingContext } from './disambiguate';
+import { SidecarEditor, openSidecar, type EditResult } from './edits';
+import { LineIndex } from './lineIndex';
+import { parseSidecar, type ParsedSidecar } from './sidecar';
+import { countStatuses } from './status';
+import type { Anchor, AnchoredClaim, Claim, Problem, ProblemFix, StatusCounts } from './types';
 
 export interface AnalyzeInput {
   sidecarPath: string;
@@ -28,7 +32,88 @@ export interface Analysis {
   counts: StatusCounts;
 }
 
+const ORPHANED: Anchor = { kind: 'orphaned', ambiguous: false };
+
 export function analyze(input: AnalyzeInput): Analysis {
-  void input;
-  throw new Error('not implemented');
+  const { sidecarPath, sidecarText, articlePath, articleText } = input;
+  const sidecar = parseSidecar(sidecarText, sidecarPath);
+  const problems = [...sidecar.problems];
+  const sidecarLines = new LineIndex(sidecarText);
+  const at = (claim: Claim) => ({ file: sidecarPath, ...sidecarLines.positionAt(claim.entryRange.start), claim: claim.id, range: claim.entryRange });
+
+  let anchors: Anchor[];
+  if (articleText === undefined) {
+    anchors = sidecar.claims.map(() => ORPHANED);
+    if (sidecar.parsed) problems.push(articleMissing(input, sidecar, sidecarLines));
+  } else {
+    // An empty quote already has its own problem; it anchors nowhere, quietly.
+    const anchorable = sidecar.claims.filter((c) => c.quote.trim());
+    const found = anchorClaims(articleText, anchorable);
+    const byClaim = new Map(anchorable.map((c, i) => [c, found[i] ?? ORPHANED]));
+    anchors = sidecar.claims.map((c) => byClaim.get(c) ?? ORPHANED);
+    const articleLines = new LineIndex(articleText);
+    const articleName = articlePath ?? 'the article';
+    // Quick fixes are computed from one parse of the sidecar, only when a claim needs one.
+    let editor: SidecarEditor | EditResult | undefined;
+    const edit = (f: (e: SidecarEditor) => EditResult): EditResult => {
+      editor ??= openSidecar(sidecarText);
+      return editor instanceof SidecarEditor ? f(editor) : editor;
+    };
+    sidecar.claims.forEach((claim, i) => {
+      const anchor = anchors[i]!;
+      if (!claim.quote.trim()) return;
+      if (anchor.kind === 'orphaned') {
+        problems.push({ ...at(claim), severity: 'error', code: 'orphaned', message: `quote not found in ${articleName}` });
+        return;
+      }
+      const range = { start: anchor.start, end: anchor.end };
+      const article = { file: articleName, range, ...articleLines.positionAt(anchor.start) };
+      const current = articleText.slice(anchor.start, anchor.end);
+      if (anchor.kind === 'fuzzy') {
+        const fixes = fix(`Rewrite the quote to the article's text: "${preview(current)}"`, edit((e) => e.rewriteQuote(claim.id, current)));
+        const message = `quote drifted: ${articleName} now reads "${preview(current)}" (line ${article.line}); update the quote or the article`;
+        problems.push({ ...at(claim), severity: 'warning', code: 'fuzzy', message, article, ...(fixes ? { fixes } : {}) });
+      }
+      if (anchor.ambiguous) {
+        const context = disambiguatingContext(articleText, anchor.start, anchor.end);
+        const result = context && (context.prefix !== undefined || context.suffix !== undefined) ? edit((e) => e.setContext(claim.id, context)) : undefined;
+        const title = context?.prefix !== undefined ? `Add prefix "${preview(context.prefix)}"` : `Add suffix "${preview(context?.suffix ?? '')}"`;
+        const fixes = result && fix(title, result);
+        const message = `quote occurs more than once in ${articleName}; the first match (line ${article.line}) was taken: add a prefix or suffix to choose`;
+        problems.push({ ...at(claim), severity: 'warning', code: 'ambiguous', message, article, ...(fixes ? { fixes } : {}) });
+      }
+    });
+  }
+
+  const claims = sidecar.claims.map((claim, i) => ({ claim, anchor: anchors[i]! }));
+  return {
+    sidecarPath,
+    ...(articlePath !== undefined ? { articlePath } : {}),
+    sidecar,
+    claims,
+    problems: problems.sort(compareProblems),
+    counts: countStatuses(sidecar.claims),
+  };
+}
+
+/** Points at the `article:` field when there is one, else at the top of the sidecar. */
+function articleMissing(input: AnalyzeInput, sidecar: ParsedSidecar, lines: LineIndex): Problem {
+  const message =
+    input.articleMissing ?? (input.articlePath ? `the article ${input.articlePath} could not be read` : 'the article could not be found');
+  const range = sidecar.articleRange ?? { start: 0, end: 0 };
+  return { file: input.sidecarPath, ...lines.positionAt(range.start), severity: 'error', code: 'article-missing', message, range };
+}
+
+function fix(title: string, result: EditResult): ProblemFix[] | undefined {
+  return result.ok && result.edits.length ? [{ title, target: 'sidecar', edits: result.edits }] : undefined;
+}
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
+/** By file, then line, then column; stable for the rest. */
+export function compareProblems(a: Problem, b: Problem): number {
+  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
 }

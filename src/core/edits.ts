@@ -1,13 +1,21 @@
 /**
  * Writing: pure functions returning the smallest text edits to a sidecar
- * (sidecar.md, "Writing"). A sidecar that does not parse is refused.
- * STUB: the signatures are the contract; the sidecar helper fills them in.
+ * (sidecar.md, "Writing"). Edits are computed from the YAML node ranges, so comments,
+ * key order, quoting and blank lines elsewhere stay byte-identical. A sidecar that
+ * does not parse is refused.
  */
+import { isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { disambiguatingContext, type QuoteContext } from './disambiguate';
+import { LineIndex } from './lineIndex';
+import { ID_PATTERN, SourceSchema } from './schema';
 import type { Source, Status, TextEdit, TextRange } from './types';
+import { nodeAt, pairOf, parseYaml, rangeOf, resolve, scalarText } from './yamlNodes';
 
 export type EditResult =
   | { ok: true; edits: TextEdit[] }
   | { ok: false; message: string; line?: number; column?: number };
+
+type Failure = Extract<EditResult, { ok: false }>;
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
@@ -18,10 +26,17 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 /** Set one claim's status: rewrites (or inserts) one scalar. */
 export function setStatusEdits(sidecarText: string, claimId: string, status: Status): EditResult {
-  void sidecarText;
-  void claimId;
-  void status;
-  return { ok: false, message: 'not implemented' };
+  return withEditor(sidecarText, (e) => e.setStatus(claimId, status));
+}
+
+/** Rewrite a drifted quote to the article's current text. */
+export function rewriteQuoteEdits(sidecarText: string, claimId: string, newQuote: string): EditResult {
+  return withEditor(sidecarText, (e) => e.rewriteQuote(claimId, newQuote));
+}
+
+/** Set (or add) a claim's `prefix` and/or `suffix`, e.g. to tell repeated words apart. */
+export function setContextEdits(sidecarText: string, claimId: string, context: QuoteContext): EditResult {
+  return withEditor(sidecarText, (e) => e.setContext(claimId, context));
 }
 
 export interface NewClaimOptions {
@@ -38,19 +53,14 @@ export function addClaimEdits(
   sidecarText: string,
   articleText: string,
   range: TextRange,
-  options?: NewClaimOptions,
+  options: NewClaimOptions = {},
 ): EditResult & { id?: string } {
-  void sidecarText;
-  void articleText;
-  void range;
-  void options;
-  return { ok: false, message: 'not implemented' };
+  return withEditor(sidecarText, (e) => e.addClaim(articleText, range, options));
 }
 
 /** Text of a new sidecar for an article (`article` is the article's file name). */
 export function newSidecarText(articleFileName: string): string {
-  void articleFileName;
-  return 'version: 1\nclaims: []\n';
+  return `version: 1\narticle: ${scalarText(articleFileName)}\nclaims: []\n`;
 }
 
 /**
@@ -58,16 +68,393 @@ export function newSidecarText(articleFileName: string): string {
  * shared source; with a full Source including `id`, also define it under `sources:`.
  */
 export function addSourceEdits(sidecarText: string, claimId: string, source: Source & { id: string }): EditResult {
-  void sidecarText;
-  void claimId;
-  void source;
-  return { ok: false, message: 'not implemented' };
+  return withEditor(sidecarText, (e) => e.addSource(claimId, source));
 }
 
-/** Rewrite a drifted quote to the article's current text. */
-export function rewriteQuoteEdits(sidecarText: string, claimId: string, newQuote: string): EditResult {
-  void sidecarText;
-  void claimId;
-  void newQuote;
-  return { ok: false, message: 'not implemented' };
+/**
+ * A parsed sidecar to compute several edits from without parsing it again (e.g. one
+ * quick fix per claim); a failure when the text does not parse, which is never written.
+ */
+export function openSidecar(text: string): SidecarEditor | Failure {
+  const yaml = parseYaml(text);
+  if (yaml.ok) return new SidecarEditor(text, yaml.doc);
+  const at = new LineIndex(text).positionAt(yaml.offset);
+  return { ok: false, message: `the sidecar is not written while it does not parse: ${yaml.message}`, ...at };
+}
+
+function withEditor<R extends EditResult>(text: string, f: (e: SidecarEditor) => R): R | Failure {
+  const editor = openSidecar(text);
+  return editor instanceof SidecarEditor ? f(editor) : editor;
+}
+
+// ---------------------------------------------------------------------------------------
+
+/** Order in which claim fields are written; a new field goes after the last earlier one present. */
+const CLAIM_KEY_ORDER = ['id', 'quote', 'prefix', 'suffix', 'status', 'attribution', 'sources', 'note', 'reviewer', 'reviewed', 'tags'];
+const SOURCE_KEYS = Object.keys(SourceSchema.shape) as (keyof typeof SourceSchema.shape)[];
+
+/** A parsed sidecar and the edits to it. Every offset is into the original text. */
+export class SidecarEditor {
+  private readonly eol: string;
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: Document,
+  ) {
+    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+  }
+
+  setStatus(claimId: string, status: Status): EditResult {
+    return this.withClaim(claimId, (claim) => this.setField(claim, [['status', status]]));
+  }
+
+  rewriteQuote(claimId: string, quote: string): EditResult {
+    return this.withClaim(claimId, (claim) => this.setField(claim, [['quote', quote]]));
+  }
+
+  setContext(claimId: string, context: QuoteContext): EditResult {
+    const fields: [string, string][] = [];
+    if (context.prefix !== undefined) fields.push(['prefix', context.prefix]);
+    if (context.suffix !== undefined) fields.push(['suffix', context.suffix]);
+    return this.withClaim(claimId, (claim) => this.setField(claim, fields));
+  }
+
+  addClaim(articleText: string, range: TextRange, options: NewClaimOptions = {}): EditResult & { id?: string } {
+    const quote = articleText.slice(range.start, range.end);
+    if (!quote.trim()) return { ok: false, message: 'select the words of the claim in the article first' };
+    const ids = this.claimIds();
+    if (options.id !== undefined && !ID_PATTERN.test(options.id)) {
+      return { ok: false, message: `'${options.id}' is not a valid id: use lower-case letters, digits, '.', '_' and '-'` };
+    }
+    if (options.id !== undefined && ids.has(options.id)) return { ok: false, message: `a claim with id '${options.id}' already exists` };
+    const id = options.id ?? uniqueId(slug(quote), ids);
+    const context = disambiguatingContext(articleText, range.start, range.end) ?? {};
+    const fields: [string, string][] = [['id', id], ['quote', quote]];
+    if (context.prefix !== undefined) fields.push(['prefix', context.prefix]);
+    if (context.suffix !== undefined) fields.push(['suffix', context.suffix]);
+    if (options.status) fields.push(['status', options.status]);
+    const result = this.appendClaim(fields);
+    return result.ok ? { ...result, id } : result;
+  }
+
+  addSource(claimId: string, source: Source & { id: string }): EditResult {
+    return this.withClaim(claimId, (claim) => {
+      if (!ID_PATTERN.test(source.id)) return { ok: false, message: `'${source.id}' is not a valid source id` };
+      const edits: TextEdit[] = [];
+      if (!this.sourceDefined(source.id)) {
+        if (!source.name) return { ok: false, message: `source '${source.id}' is not defined under \`sources:\`: give it a name to define it` };
+        const defined = this.defineSource(source);
+        if (!defined.ok) return defined;
+        edits.push(...defined.edits);
+      }
+      const attached = this.attachSource(claim, source.id);
+      if (!attached.ok) return attached;
+      return { ok: true, edits: [...edits, ...attached.edits] };
+    });
+  }
+
+  private withClaim(claimId: string, f: (claim: YAMLMap) => EditResult): EditResult {
+    const claim = this.claim(claimId);
+    return claim ? f(claim) : { ok: false, message: `no claim with id '${claimId}' in the sidecar` };
+  }
+
+  private claimIds(): Set<string> {
+    const ids = new Set<string>();
+    const claims = this.node(['claims']);
+    if (isSeq(claims)) for (const item of claims.items) ids.add(String(this.scalar(item, 'id') ?? ''));
+    return ids;
+  }
+
+  private claim(id: string): YAMLMap | undefined {
+    const claims = this.node(['claims']);
+    if (!isSeq(claims)) return undefined;
+    for (const item of claims.items) {
+      const map = resolve(this.doc, item);
+      if (isMap(map) && String(this.scalar(map, 'id')) === id) return map;
+    }
+    return undefined;
+  }
+
+  private sourceDefined(id: string): boolean {
+    return pairOf(this.doc, this.node(['sources']), id) !== undefined;
+  }
+
+  /** Sets scalar fields of a mapping: rewrites the existing scalars, inserts missing ones in key order. */
+  private setField(map: YAMLMap, fields: readonly [string, string][]): EditResult {
+    const edits: TextEdit[] = [];
+    const inserts: [string, string][] = [];
+    for (const [key, value] of fields) {
+      const pair = pairOf(this.doc, map, key);
+      if (!pair) {
+        inserts.push([key, value]);
+        continue;
+      }
+      const node = pair.value as Node | null;
+      if (node && !isScalar(node)) return { ok: false, message: `'${key}' is not a single value; change it by hand`, ...this.at(node) };
+      if (node && isScalar(node) && node.value !== null && String(node.value) === value) continue;
+      const r = node ? rangeOf(node, this.text) : undefined;
+      const flow = Boolean(map.flow);
+      if (r && r.end > r.start) edits.push({ ...r, newText: scalarText(value, node?.type, flow) });
+      else {
+        const at = this.afterKey(pair.key as Node);
+        edits.push({ start: at, end: at, newText: ` ${scalarText(value, 'PLAIN', flow)}` });
+      }
+    }
+    if (inserts.length) edits.push(this.insertPairs(map, inserts));
+    return { ok: true, edits };
+  }
+
+  /** Inserts `key: value` lines after the last field that comes earlier in CLAIM_KEY_ORDER. */
+  private insertPairs(map: YAMLMap, fields: readonly [string, string | RawText][]): TextEdit {
+    if (map.flow) {
+      const close = this.closing(map);
+      const items = fields.map(([k, v]) => `${k}: ${this.flowValue(v)}`).join(', ');
+      return { start: close, end: close, newText: map.items.length ? `, ${items}` : items };
+    }
+    const rank = (k: string) => (CLAIM_KEY_ORDER.includes(k) ? CLAIM_KEY_ORDER.indexOf(k) : CLAIM_KEY_ORDER.length);
+    const firstRank = rank(fields[0]![0]);
+    let anchor = map.items[map.items.length - 1]!;
+    for (const pair of map.items) {
+      const key = resolve(this.doc, pair.key);
+      if (isScalar(key) && rank(String(key.value)) < firstRank) anchor = pair;
+    }
+    const keyNode = anchor.key as Node;
+    const indent = ' '.repeat(this.column(keyNode.range![0]));
+    const end = this.lineEnd(this.endOf(anchor.value as Node | null, keyNode));
+    const lines = fields.map(([k, v]) => `${this.eol}${indent}${k}: ${this.blockValue(v)}`).join('');
+    return { start: end, end, newText: lines };
+  }
+
+  private appendClaim(fields: readonly [string, string][]): EditResult {
+    const root = resolve(this.doc, this.doc.contents);
+    if (!isMap(root)) return { ok: false, message: 'the sidecar has no top-level mapping: it needs `version: 1` and `claims:`' };
+    const claimsPair = pairOf(this.doc, root, 'claims');
+    const claims = claimsPair ? resolve(this.doc, claimsPair.value) : undefined;
+    if (!isEmpty(claims) && !isSeq(claims)) return { ok: false, message: '`claims:` is not a list; fix it by hand first', ...this.at(claims as Node) };
+    const flowEntry = `{ ${fields.map(([k, v]) => `${k}: ${scalarText(v, 'PLAIN', true)}`).join(', ')} }`;
+    if (isSeq(claims) && claims.flow && claims.items.length) {
+      const close = this.closing(claims);
+      return { ok: true, edits: [{ start: close, end: close, newText: `, ${flowEntry}` }] };
+    }
+    if (isSeq(claims) && claims.items.length) {
+      const last = claims.items[claims.items.length - 1] as Node;
+      const first = claims.items[0] as Node;
+      const dash = this.dashColumn(first);
+      const keyOffset = Math.max(2, this.column(first.range![0]) - dash);
+      const at = this.lineEnd(rangeOf(last, this.text)!.end);
+      const entry = isMap(last) && last.flow ? `- ${flowEntry}` : this.blockEntry(fields, keyOffset, dash);
+      return { ok: true, edits: [{ start: at, end: at, newText: `${this.eol}${' '.repeat(dash)}${entry}` }] };
+    }
+    // No entries yet: `claims: []`, `claims:` or no `claims:` at all. Start a block list.
+    const edits: TextEdit[] = [];
+    let keyColumn = 0;
+    let at: number;
+    if (claimsPair) {
+      const key = claimsPair.key as Node;
+      keyColumn = this.column(key.range![0]);
+      const value = claims as YAMLSeq | Scalar | undefined;
+      if (value?.range) edits.push({ start: this.afterKey(key), end: value.range[1], newText: '' });
+      at = this.lineEnd(value?.range ? value.range[1] : key.range![1]);
+    } else {
+      at = this.text.length;
+      const needsBreak = at > 0 && !this.text.endsWith('\n');
+      edits.push({ start: at, end: at, newText: `${needsBreak ? this.eol : ''}claims:` });
+    }
+    const dash = keyColumn + 2;
+    const entry = `${this.eol}${' '.repeat(dash)}${this.blockEntry(fields, 2, dash)}${claimsPair ? '' : this.eol}`;
+    edits.push({ start: at, end: at, newText: entry });
+    return { ok: true, edits: mergeInserts(edits) };
+  }
+
+  /** `- id: x` and its further lines, keys `keyOffset` columns right of the dash. */
+  private blockEntry(fields: readonly [string, string][], keyOffset: number, dash: number): string {
+    const pad = ' '.repeat(dash + keyOffset);
+    return fields
+      .map(([k, v], i) => `${i ? `${this.eol}${pad}` : `-${' '.repeat(keyOffset - 1)}`}${k}: ${scalarText(v)}`)
+      .join('');
+  }
+
+  private defineSource(source: Source & { id: string }): EditResult {
+    const root = resolve(this.doc, this.doc.contents);
+    if (!isMap(root)) return { ok: false, message: 'the sidecar has no top-level mapping' };
+    const pair = pairOf(this.doc, root, 'sources');
+    const sources = pair ? resolve(this.doc, pair.value) : undefined;
+    const fields = SOURCE_KEYS.filter((k) => source[k] !== undefined).map((k) => [k, String(source[k])] as [string, string]);
+    if (!isEmpty(sources) && !isMap(sources)) return { ok: false, message: '`sources:` is not a mapping; fix it by hand first', ...this.at(sources as Node) };
+    if (isMap(sources) && sources.flow && sources.items.length) {
+      const close = this.closing(sources);
+      const body = fields.map(([k, v]) => `${k}: ${scalarText(v, 'PLAIN', true)}`).join(', ');
+      return { ok: true, edits: [{ start: close, end: close, newText: `, ${source.id}: { ${body} }` }] };
+    }
+    const block = (indent: number, unit: number) =>
+      `${' '.repeat(indent)}${source.id}:` + fields.map(([k, v]) => `${this.eol}${' '.repeat(indent + unit)}${k}: ${scalarText(v)}`).join('');
+    if (isMap(sources) && sources.items.length) {
+      const firstKey = sources.items[0]!.key as Node;
+      const firstValue = resolve(this.doc, sources.items[0]!.value);
+      const indent = this.column(firstKey.range![0]);
+      const unit = isMap(firstValue) && !firstValue.flow && firstValue.range ? this.column(firstValue.range[0]) - indent : 2;
+      const last = sources.items[sources.items.length - 1]!;
+      const at = this.lineEnd(this.endOf(last.value as Node | null, last.key as Node));
+      return { ok: true, edits: [{ start: at, end: at, newText: `${this.eol}${block(indent, unit > 0 ? unit : 2)}` }] };
+    }
+    if (pair) {
+      const key = pair.key as Node;
+      const indent = this.column(key.range![0]) + 2;
+      const edits: TextEdit[] = [];
+      const value = sources as YAMLMap | Scalar | undefined;
+      if (value?.range) edits.push({ start: this.afterKey(key), end: value.range[1], newText: '' });
+      const at = this.lineEnd(value?.range ? value.range[1] : key.range![1]);
+      edits.push({ start: at, end: at, newText: `${this.eol}${block(indent, 2)}` });
+      return { ok: true, edits: mergeInserts(edits) };
+    }
+    // No `sources:` yet: put it before `claims:` (and the comments right above it).
+    const section = `sources:${this.eol}${block(2, 2)}${this.eol}`;
+    const claimsKey = pairOf(this.doc, root, 'claims')?.key as Node | undefined;
+    if (claimsKey?.range && this.column(claimsKey.range[0]) === 0) {
+      const at = this.commentsAbove(this.lineStart(claimsKey.range[0]));
+      return { ok: true, edits: [{ start: at, end: at, newText: section }] };
+    }
+    const at = this.text.length;
+    return { ok: true, edits: [{ start: at, end: at, newText: `${at > 0 && !this.text.endsWith('\n') ? this.eol : ''}${section}` }] };
+  }
+
+  private attachSource(claim: YAMLMap, id: string): EditResult {
+    const pair = pairOf(this.doc, claim, 'sources');
+    if (!pair) return { ok: true, edits: [this.insertPairs(claim, [['sources', new RawText(`[${id}]`)]])] };
+    const list = resolve(this.doc, pair.value);
+    if (isEmpty(list)) {
+      const at = this.afterKey(pair.key as Node);
+      const end = isScalar(list) && list.range ? list.range[1] : at;
+      return { ok: true, edits: [{ start: at, end: Math.max(at, end), newText: ` [${id}]` }] };
+    }
+    if (!isSeq(list)) return { ok: false, message: "the claim's `sources:` is not a list; fix it by hand first", ...this.at(list as Node) };
+    if (list.items.some((item) => { const v = resolve(this.doc, item); return isScalar(v) && String(v.value) === id; })) {
+      return { ok: true, edits: [] };
+    }
+    if (list.flow) {
+      const close = this.closing(list);
+      return { ok: true, edits: [{ start: close, end: close, newText: list.items.length ? `, ${id}` : id }] };
+    }
+    const first = list.items[0] as Node;
+    const dash = this.dashColumn(first);
+    const last = list.items[list.items.length - 1] as Node;
+    const at = this.lineEnd(rangeOf(last, this.text)!.end);
+    return { ok: true, edits: [{ start: at, end: at, newText: `${this.eol}${' '.repeat(dash)}- ${id}` }] };
+  }
+
+  // -- positions ---------------------------------------------------------------------------
+
+  private node(path: readonly PropertyKey[]): unknown {
+    return resolve(this.doc, nodeAt(this.doc, path).node);
+  }
+
+  private scalar(map: unknown, key: string): unknown {
+    const v = resolve(this.doc, pairOf(this.doc, map, key)?.value);
+    return isScalar(v) ? v.value : undefined;
+  }
+
+  private at(node: Node): { line?: number; column?: number } {
+    return node.range ? new LineIndex(this.text).positionAt(node.range[0]) : {};
+  }
+
+  private column(offset: number): number {
+    return offset - this.lineStart(offset);
+  }
+
+  private lineStart(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** End of the line holding `offset`, before its line break. */
+  private lineEnd(offset: number): number {
+    const nl = this.text.indexOf('\n', offset);
+    if (nl === -1) return this.text.length;
+    return this.text[nl - 1] === '\r' ? nl - 1 : nl;
+  }
+
+  /** Start of the run of comment lines right above the line starting at `lineStart`. */
+  private commentsAbove(lineStart: number): number {
+    let at = lineStart;
+    while (at > 0) {
+      const prev = this.lineStart(at - 1);
+      if (!this.text.slice(prev, at).trimStart().startsWith('#')) break;
+      at = prev;
+    }
+    return at;
+  }
+
+  /** Just after the `:` that follows a key. */
+  private afterKey(key: Node): number {
+    const colon = this.text.indexOf(':', key.range![1]);
+    return colon === -1 ? key.range![1] : colon + 1;
+  }
+
+  private endOf(value: Node | null, key: Node): number {
+    return (value && rangeOf(value, this.text)?.end) || key.range![1];
+  }
+
+  /** Offset of the `]` or `}` closing a flow collection. */
+  private closing(node: Node): number {
+    const end = node.range![1];
+    let i = end - 1;
+    while (i > node.range![0] && this.text[i] !== ']' && this.text[i] !== '}') i--;
+    return i;
+  }
+
+  /** Column of the `-` before a block list item. */
+  private dashColumn(item: Node): number {
+    const start = item.range![0];
+    const dash = this.text.lastIndexOf('-', start - 1);
+    return dash >= this.lineStart(start) ? this.column(dash) : this.column(start);
+  }
+
+  private blockValue(v: string | RawText): string {
+    return v instanceof RawText ? v.text : scalarText(v);
+  }
+
+  private flowValue(v: string | RawText): string {
+    return v instanceof RawText ? v.text : scalarText(v, 'PLAIN', true);
+  }
+}
+
+/** YAML written as is (a flow list such as `[yonhap]`), not as a string scalar. */
+class RawText {
+  constructor(readonly text: string) {}
+}
+
+/** `key:` with no value (YAML null), or no key at all. */
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || (isScalar(value) && value.value === null);
+}
+
+/** An insert right where the previous edit ends joins it, so the result is one edit per place. */
+function mergeInserts(edits: readonly TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    const prev = out[out.length - 1];
+    if (prev && prev.end === e.start && e.start === e.end) out[out.length - 1] = { ...prev, newText: prev.newText + e.newText };
+    else out.push({ ...e });
+  }
+  return out;
+}
+
+/** A readable id from the first words of a quote: "South Korea may supply" -> "south-korea-may-supply". */
+export function slug(text: string): string {
+  const words = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let out = '';
+  for (const w of words) {
+    if (out && (out.length + 1 + w.length > 32 || out.split('-').length >= 5)) break;
+    out = out ? `${out}-${w}` : w.slice(0, 32);
+  }
+  return out || 'claim';
+}
+
+function uniqueId(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

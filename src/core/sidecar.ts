@@ -7,7 +7,7 @@ import type { Document, Node } from 'yaml';
 import type { z } from 'zod';
 import { LineIndex } from './lineIndex';
 import { ClaimSchema, ID_PATTERN, SidecarSchema, SourceSchema, knownKeysAt, type ClaimEntry, type SourceEntry, type SourceRef } from './schema';
-import { closest } from './suggestions';
+import { closest } from './didYouMean';
 import type { Attribution, Claim, Problem, ProblemCode, ProblemFix, Severity, Source, TextRange } from './types';
 import { nodeAt, pairOf, parseYaml, rangeOf, scalarText } from './yamlNodes';
 
@@ -18,6 +18,8 @@ export interface ParsedSidecar {
   parsed: boolean;
   /** The `article:` field, if present and a string. */
   article?: string;
+  /** Where the `article:` value is in the sidecar. */
+  articleRange?: TextRange;
   /** Claims that could be loaded (a bad field in one claim never drops the others). */
   claims: Claim[];
   /** Shared sources by id. */
@@ -59,12 +61,14 @@ export function parseSidecar(text: string, file: string): ParsedSidecar {
     if (claim) claims.push(claim);
   });
 
+  const articleRange = range(doc, text, ['article']);
   problems.push(...referenceProblems(doc, text, rawClaims, sources, problem));
   problems.push(...claimProblems(claims, lines, problem));
   return {
     file,
     parsed: true,
     ...(typeof raw.article === 'string' ? { article: raw.article } : {}),
+    ...(articleRange ? { articleRange } : {}),
     claims,
     sources,
     problems,
