@@ -1,0 +1,328 @@
+/**
+ * The built command line (`dist/cli.js`), run as a user runs it, against the
+ * `test/fixtures/cli-*` fixtures. `npm test` builds before it tests; run alone, the
+ * before-hook rebuilds with `node esbuild.js` when dist/cli.js is missing or older than
+ * any file in src/.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const FIXTURES = path.join(ROOT, 'test/fixtures');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], cwd = FIXTURES): Run {
+  const { status, stdout, stderr } = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { status, stdout, stderr };
+}
+
+function newestMtime(dir: string): number {
+  return Math.max(
+    ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => {
+      const p = path.join(dir, e.name);
+      return e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs;
+    }),
+  );
+}
+
+/** A scratch directory with copies of fixture files: { 'a/b.txt': 'cli-clean/bridge.txt' }. */
+function scratch(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claim-lens-cli-'));
+  for (const [to, from] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, to)), { recursive: true });
+    fs.copyFileSync(path.join(FIXTURES, from), path.join(dir, to));
+  }
+  return dir;
+}
+
+const CLEAN_SUMMARY =
+  'cli-clean/bridge.txt: 2 claims (1 unverified, 0 in-review, 1 verified, 0 disputed, 0 false, 0 unverifiable); 0 errors, 0 warnings';
+
+describe('claim-lens CLI', () => {
+  before(function () {
+    this.timeout(120_000);
+    const stale = !fs.existsSync(CLI) || fs.statSync(CLI).mtimeMs < newestMtime(path.join(ROOT, 'src'));
+    if (stale) execFileSync(process.execPath, ['esbuild.js'], { cwd: ROOT, stdio: 'inherit' });
+  });
+
+  describe('cli: usage', () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+    it('prints the package version with --version, at the top and in every command', () => {
+      for (const args of [['--version'], ['-v'], ['check', '--version'], ['report', '--version'], ['suggest', '--version']]) {
+        assert.deepEqual(cli(args), { status: 0, stdout: `${version}\n`, stderr: '' }, args.join(' '));
+      }
+    });
+
+    it('prints help with --help, at the top and in every command', () => {
+      assert.match(cli(['--help']).stdout, /^Usage: claim-lens <command>/);
+      for (const command of ['check', 'report', 'suggest']) {
+        const run = cli([command, '--help']);
+        assert.equal(run.status, 0);
+        assert.match(run.stdout, new RegExp(`^Usage: claim-lens ${command} `));
+      }
+    });
+
+    it('exits 2 on bad usage, saying why on stderr', () => {
+      for (const args of [[], ['frobnicate'], ['check', '--bogus'], ['report', 'cli-clean', '--format', 'pdf'], ['suggest']]) {
+        const run = cli(args);
+        assert.equal(run.status, 2, args.join(' '));
+        assert.equal(run.stdout, '', args.join(' '));
+        assert.notEqual(run.stderr, '', args.join(' '));
+      }
+    });
+
+    it('exits 2 with one line on stderr for a PATH that does not exist', () => {
+      const run = cli(['check', 'cli-clean', 'no/such/place']);
+      assert.equal(run.status, 2);
+      assert.equal(run.stdout, '');
+      assert.equal(run.stderr, 'claim-lens: no such file or directory: no/such/place\n');
+    });
+  });
+
+  describe('cli: check', () => {
+    it('prints one summary line per article and exits 0 when all claims anchor', () => {
+      assert.deepEqual(cli(['check', 'cli-clean']), { status: 0, stdout: `${CLEAN_SUMMARY}\n`, stderr: '' });
+    });
+
+    it('accepts an article or a sidecar as PATH, and reports each sidecar once', () => {
+      const run = cli(['check', 'cli-clean/bridge.txt', 'cli-clean/bridge.claims.yaml', 'cli-clean']);
+      assert.deepEqual(run, { status: 0, stdout: `${CLEAN_SUMMARY}\n`, stderr: '' });
+    });
+
+    it('searches the working directory by default, with paths relative to it', () => {
+      const run = cli(['check'], path.join(FIXTURES, 'cli-clean'));
+      assert.equal(run.stdout, `${CLEAN_SUMMARY.replace('cli-clean/', '')}\n`);
+    });
+
+    it('prints an orphaned quote as a compiler-style error at the claim, and exits 1', () => {
+      const run = cli(['check', 'cli-orphan']);
+      assert.equal(run.status, 1);
+      const lines = run.stdout.split('\n');
+      assert.match(lines[0]!, /^cli-orphan\/mill\.claims\.yaml:7:\d+: error orphaned: \S/);
+      assert.equal(
+        lines[1],
+        'cli-orphan/mill.txt: 2 claims (1 unverified, 0 in-review, 1 verified, 0 disputed, 0 false, 0 unverifiable); 1 error, 0 warnings',
+      );
+      assert.equal(lines.length, 3);
+    });
+
+    it('passes a drifted quote with a warning, and fails it with --strict', () => {
+      const run = cli(['check', 'cli-drift']);
+      assert.equal(run.status, 0);
+      assert.match(run.stdout, /^cli-drift\/harbour\.claims\.yaml:4:\d+: warning fuzzy: \S.*\n/);
+      assert.ok(run.stdout.endsWith('; 0 errors, 1 warning\n'), run.stdout);
+      assert.equal(cli(['check', '--strict', 'cli-drift']).status, 1);
+      assert.equal(cli(['check', '--strict', 'cli-clean']).status, 0);
+    });
+
+    it('prints the documented JSON document with --json', () => {
+      const run = cli(['check', '--json', 'cli-clean']);
+      assert.equal(run.status, 0);
+      assert.deepEqual(JSON.parse(run.stdout), {
+        version: 1,
+        articles: [
+          {
+            article: 'cli-clean/bridge.txt',
+            sidecar: 'cli-clean/bridge.claims.yaml',
+            counts: { unverified: 1, 'in-review': 0, verified: 1, disputed: 0, false: 0, unverifiable: 0 },
+            claims: [
+              {
+                id: 'reopen-may',
+                status: 'verified',
+                anchor: { kind: 'normalized', ambiguous: false, start: 51, end: 82, line: 3, column: 19, text: 'the bridge “will reopen in May”' },
+              },
+              {
+                id: 'budget-40',
+                status: 'unverified',
+                anchor: {
+                  kind: 'exact',
+                  ambiguous: false,
+                  start: 109,
+                  end: 143,
+                  line: 4,
+                  column: 26,
+                  text: '40 percent of the budget was spent',
+                },
+              },
+            ],
+          },
+        ],
+        problems: [],
+      });
+    });
+
+    it('shows orphans with null positions and every problem field in --json', () => {
+      const doc = JSON.parse(cli(['check', '--json', 'cli-orphan']).stdout);
+      const gone = doc.articles[0].claims.find((c: { id: string }) => c.id === 'mill-museum');
+      assert.deepEqual(gone.anchor, { kind: 'orphaned', ambiguous: false, start: null, end: null, line: null, column: null, text: null });
+      assert.equal(doc.problems.length, 1);
+      assert.deepEqual(Object.keys(doc.problems[0]).sort(), ['claim', 'code', 'column', 'file', 'line', 'message', 'severity']);
+      assert.equal(doc.problems[0].claim, 'mill-museum');
+      assert.equal(doc.problems[0].file, 'cli-orphan/mill.claims.yaml');
+    });
+
+    it('leaves out the claims of a sidecar that does not parse and reports why', () => {
+      const run = cli(['check', '--json', 'cli-broken']);
+      assert.equal(run.status, 1);
+      const doc = JSON.parse(run.stdout);
+      assert.deepEqual(doc.articles[0].claims, []);
+      assert.ok(doc.problems.some((p: { code: string; file: string }) => p.code === 'yaml-syntax' && p.file === 'cli-broken/notes.claims.yaml'));
+    });
+
+    it('skips node_modules and dot-folders when searching a directory', () => {
+      const dir = scratch({
+        'news/bridge.txt': 'cli-clean/bridge.txt',
+        'news/bridge.claims.yaml': 'cli-clean/bridge.claims.yaml',
+        'node_modules/pkg/notes.txt': 'cli-broken/notes.txt',
+        'node_modules/pkg/notes.claims.yaml': 'cli-broken/notes.claims.yaml',
+        '.git/notes.txt': 'cli-broken/notes.txt',
+        '.git/notes.claims.yml': 'cli-broken/notes.claims.yaml',
+      });
+      const run = cli(['check', '.'], dir);
+      assert.equal(run.status, 0);
+      assert.equal(run.stdout, `${CLEAN_SUMMARY.replace('cli-clean/', 'news/')}\n`);
+    });
+
+    it('finds .claims.yml sidecars and anchors in an article with a byte-order mark as without one', () => {
+      const dir = scratch({ 'bridge.claims.yml': 'cli-clean/bridge.claims.yaml' });
+      fs.writeFileSync(path.join(dir, 'bridge.txt'), `\uFEFF${fs.readFileSync(path.join(FIXTURES, 'cli-clean/bridge.txt'), 'utf8')}`);
+      const doc = JSON.parse(cli(['check', '--json'], dir).stdout);
+      assert.equal(doc.articles[0].sidecar, 'bridge.claims.yml');
+      assert.equal(doc.articles[0].claims[0].anchor.start, 51);
+    });
+  });
+
+  /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF rows). */
+  function parseCsv(text: string): string[][] {
+    const rows: string[][] = [];
+    let row: string[] = [];
+    let field = '';
+    let quoted = false;
+    const endField = (): void => {
+      row.push(field);
+      field = '';
+    };
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (quoted && c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (quoted && c === '"') {
+        quoted = false;
+      } else if (quoted) {
+        field += c;
+      } else if (c === '"') {
+        quoted = true;
+      } else if (c === ',') {
+        endField();
+      } else if (c === '\r' && text[i + 1] === '\n') {
+        endField();
+        rows.push(row);
+        row = [];
+        i++;
+      } else {
+        field += c;
+      }
+    }
+    assert.equal(field, '', 'the CSV ends with CRLF');
+    return rows;
+  }
+
+  describe('cli: report', () => {
+    it('writes CSV a spreadsheet reads back safely', () => {
+      const run = cli(['report', 'cli-report', '--format', 'csv']);
+      assert.equal(run.status, 0);
+      const [header, ...rows] = parseCsv(run.stdout);
+      const column = (name: string) => header!.indexOf(name);
+      const byId = new Map(rows.map((r) => [r[column('claim')]!, r]));
+      assert.equal(rows.length, 6);
+      const prices = byId.get('prices-rose')!;
+      assert.equal(prices[column('quote')], 'Prices rose "sharply", the trader said, by 12 percent');
+      assert.equal(prices[column('note')], 'Two lines\nof note');
+      assert.equal(prices[column('sources')], 'Market Gazette, "weekly" <https://example.com/gazette>');
+      assert.equal(prices[column('line')], '1');
+      assert.equal(prices[column('attribution')], 'a trader, via Market Gazette, "weekly"');
+      const sheet = byId.get('spreadsheet')!;
+      assert.equal(sheet[column('quote')], "'=SUM(A1) is what the spreadsheet showed");
+      assert.equal(sheet[column('note')], "'@clerk: -check +recheck");
+    });
+
+    it('emits ClaimReview JSON-LD only for verified, false, disputed and unverifiable claims', () => {
+      const reviews = JSON.parse(cli(['report', 'cli-report', '--format', 'claimreview']).stdout);
+      assert.deepEqual(
+        reviews.map((r: { claimReviewed: string; reviewRating: { alternateName: string } }) => [r.claimReviewed, r.reviewRating.alternateName]),
+        [
+          ['Prices rose "sharply", the trader said, by 12 percent', 'verified'],
+          ['=SUM(A1) is what the spreadsheet showed', 'false'],
+          ['the market would close for a week', 'disputed'],
+          ['nobody was hurt', 'unverifiable'],
+        ],
+      );
+      assert.equal(reviews[2].datePublished, '2026-03-03');
+      assert.deepEqual(reviews[2].itemReviewed.author, { '@type': 'Person', name: 'The mayor', jobTitle: 'Mayor of Riverton' });
+      assert.equal(reviews[0].itemReviewed.appearance[0].url, 'https://example.com/gazette');
+    });
+
+    it('writes Markdown by default, and to a file with --output', () => {
+      const markdown = cli(['report', 'cli-report']);
+      assert.equal(markdown.status, 0);
+      assert.match(markdown.stdout, /^# Claim report\n/);
+      assert.match(markdown.stdout, /^### prices\\-rose: Verified$/m);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claim-lens-report-'));
+      const out = path.join(dir, 'report.json');
+      const run = cli(['report', 'cli-report', '--format', 'json', '--output', out]);
+      assert.deepEqual(run, { status: 0, stdout: '', stderr: '' });
+      const doc = JSON.parse(fs.readFileSync(out, 'utf8'));
+      assert.equal(doc.articles[0].claims[0].attribution.sentence, 'a trader, via Market Gazette, "weekly"');
+      assert.equal(doc.articles[0].claims[0].anchor.line, 1);
+    });
+
+    it('exits 1 when the sidecars have errors, still printing the report', () => {
+      const run = cli(['report', 'cli-orphan', '--format', 'csv']);
+      assert.equal(run.status, 1);
+      assert.equal(parseCsv(run.stdout).length, 3);
+    });
+  });
+
+  describe('cli: suggest', () => {
+    it('prints line:column: sentence for claim-like sentences no claim covers', () => {
+      assert.deepEqual(cli(['suggest', 'cli-suggest/council.txt']), {
+        status: 0,
+        stdout: '6:1: "We will vote next month," the chair told the room.\n7:1: Attendance was up 15% on last year.\n',
+        stderr: '',
+      });
+    });
+
+    it('suggests every such sentence of an article without a sidecar', () => {
+      const dir = scratch({ 'council.txt': 'cli-suggest/council.txt' });
+      assert.deepEqual(
+        cli(['suggest', 'council.txt'], dir).stdout.split('\n').map((l) => l.split(':').slice(0, 2).join(':')),
+        ['4:1', '6:1', '7:1', ''],
+      );
+    });
+
+    it('gives offsets, positions and reasons with --json', () => {
+      const doc = JSON.parse(cli(['suggest', '--json', 'cli-suggest/council.txt']).stdout);
+      assert.equal(doc.article, 'cli-suggest/council.txt');
+      assert.deepEqual(doc.suggestions[1], {
+        line: 7,
+        column: 1,
+        start: 214,
+        end: 249,
+        text: 'Attendance was up 15% on last year.',
+        reasons: ['figure'],
+      });
+      assert.deepEqual(doc.suggestions[0].reasons, ['attribution', 'quotation']);
+    });
+  });
+});
