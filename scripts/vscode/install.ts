@@ -36,15 +36,60 @@ export interface Installation {
   chromium: string;
 }
 
-/** Makes sure everything is installed; fast when it already is. */
+/** Makes sure everything is installed; fast when it already is. Concurrent callers wait for each other. */
 export function ensureInstalled(): Installation {
   fs.mkdirSync(CACHE, { recursive: true });
-  const codeServerStamp = codeServerKey();
-  const needsCodeServer = !hasStamp(CODE_SERVER_DIR, codeServerStamp, CODE_SERVER_ENTRY);
-  ensureDebianPackages(needsCodeServer ? ['chromium', 'libkrb5-dev'] : ['chromium']);
-  installNode();
-  if (needsCodeServer) installCodeServer(codeServerStamp);
+  withInstallLock(() => {
+    const codeServerStamp = codeServerKey();
+    const needsCodeServer = !hasStamp(CODE_SERVER_DIR, codeServerStamp, CODE_SERVER_ENTRY);
+    ensureDebianPackages(needsCodeServer ? ['chromium', 'libkrb5-dev'] : ['chromium']);
+    installNode();
+    if (needsCodeServer) installCodeServer(codeServerStamp);
+  });
   return { node: NODE_BIN, codeServerEntry: CODE_SERVER_ENTRY, chromium: CHROMIUM };
+}
+
+/**
+ * Runs `body` holding .cache/vscode/install.lock (it contains the holder's pid), so
+ * two test runs started at once do not install into the same folders. A lock whose
+ * holder has died is taken over.
+ */
+function withInstallLock(body: () => void): void {
+  const lock = path.join(CACHE, 'install.lock');
+  let announced = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const text = fs.readFileSync(lock, 'utf8');
+    const holder = Number(text);
+    // An empty lock is one being written this instant: wait rather than take it.
+    if (text !== '' && !isAlive(holder)) {
+      fs.rmSync(lock, { force: true });
+      continue;
+    }
+    if (!announced) console.log(`[install] waiting for the install running in process ${text}`);
+    announced = true;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  }
+  try {
+    body();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function installNode(): void {
@@ -53,7 +98,7 @@ function installNode(): void {
   step(`Node ${NODE_VERSION} from the npm registry (${key})`, () => {
     const tmp = fs.mkdtempSync(path.join(CACHE, 'node-pack-'));
     try {
-      run('npm', ['pack', key, '--pack-destination', tmp, '--silent'], { cwd: tmp });
+      run('npm', ['pack', key, '--pack-destination', tmp], { cwd: tmp, log: LOG });
       const tarball = fs.readdirSync(tmp).find((f) => f.endsWith('.tgz'));
       if (!tarball) throw new Error(`npm pack ${key} produced no tarball in ${tmp}`);
       fs.rmSync(NODE_DIR, { recursive: true, force: true });

@@ -26,6 +26,6 @@ export const RESULTS_DIR = path.join(ROOT, 'test-results');
 /** The example workspace `npm start` opens. */
 export const EXAMPLES = path.join(ROOT, 'examples');
 /** The workspace the extension-host and UI tests open (copied per run, so tests may edit it). */
-export const TEST_WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'workspace-basic');
+export const TEST_WORKSPACE = EXAMPLES;
 /** Compiled test entry points. */
 export const EXTENSION_TESTS_ENTRY = path.join(ROOT, 'out', 'test', 'extension', 'index.js');

@@ -1,9 +1,10 @@
 /**
  * What the real-VS-Code tests expect to see, read straight from the workspace on disk
  * with the `yaml` package: an oracle independent of the extension's own sidecar
- * parser and anchoring engine (those are unit-tested in test/unit). It only reports
- * positions for quotes that occur verbatim exactly once, which need no anchoring
- * rules to locate.
+ * parser and anchoring engine (those are unit-tested in test/unit). It locates a
+ * quote only where that needs no judgement: exactly one occurrence, verbatim or
+ * differing only in white space and typographic quotes. Fuzzy, ambiguous and
+ * orphaned claims have no position here.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,10 +22,12 @@ export interface ExpectedClaim {
   sourceNames: string[];
   sidecar: string;
   article: string;
-  /** Where the quote starts in the article: 1-based, as the editor shows it. */
-  line: number;
-  column: number;
+  /** Where the quote starts in the article, 1-based as the editor shows it; absent when not locatable. */
+  line?: number;
+  column?: number;
 }
+
+export type LocatedClaim = ExpectedClaim & { line: number; column: number };
 
 /** Every `*.claims.yaml` / `*.claims.yml` under `folder`, sorted. */
 export function findSidecars(folder: string): string[] {
@@ -54,18 +57,16 @@ interface RawSidecar {
   claims?: RawClaim[];
 }
 
-/** The claims of a sidecar whose quotes occur verbatim exactly once in its article. */
-export function locatableClaims(sidecar: string): ExpectedClaim[] {
+/** Every claim of a sidecar, with its position where the quote is plainly locatable. */
+export function readClaims(sidecar: string): ExpectedClaim[] {
   const raw = parse(fs.readFileSync(sidecar, 'utf8')) as RawSidecar;
   const article = articleOf(sidecar, raw);
   const text = fs.readFileSync(article, 'utf8').replace(/^\uFEFF/, '');
   const lines = new LineIndex(text);
   const sourceName = (s: string | RawSource) => (typeof s === 'string' ? raw.sources?.[s]?.name : s.name) ?? String(s);
-  const result: ExpectedClaim[] = [];
-  for (const claim of raw.claims ?? []) {
-    const at = text.indexOf(claim.quote);
-    if (!claim.quote || at < 0 || text.indexOf(claim.quote, at + 1) >= 0) continue;
-    result.push({
+  return (raw.claims ?? []).map((claim) => {
+    const at = soleOccurrence(text, claim.quote ?? '');
+    return {
       id: claim.id,
       quote: claim.quote,
       status: claim.status ?? 'unverified',
@@ -73,10 +74,32 @@ export function locatableClaims(sidecar: string): ExpectedClaim[] {
       sourceNames: [...(claim.sources ?? []), ...(claim.attribution?.via ?? [])].map(sourceName),
       sidecar,
       article,
-      ...lines.positionAt(at),
-    });
-  }
-  return result;
+      ...(at === undefined ? {} : lines.positionAt(at)),
+    };
+  });
+}
+
+/** The claims of a sidecar that have a position. */
+export function locatableClaims(sidecar: string): LocatedClaim[] {
+  return readClaims(sidecar).filter((c): c is LocatedClaim => c.line !== undefined && c.column !== undefined);
+}
+
+const DOUBLE_QUOTES = '"“”„‟″';
+const SINGLE_QUOTES = "'‘’‚‛′";
+
+/** Offset of the only match of `quote` in `text`, treating white space runs and quote marks as the spec's normalization does. */
+function soleOccurrence(text: string, quote: string): number | undefined {
+  if (!quote.trim()) return undefined;
+  const pattern = Array.from(quote.trim().split(/\s+/).join(' '))
+    .map((ch) => {
+      if (ch === ' ') return '\\s+';
+      if (DOUBLE_QUOTES.includes(ch)) return `[${DOUBLE_QUOTES}]`;
+      if (SINGLE_QUOTES.includes(ch)) return `[${SINGLE_QUOTES}]`;
+      return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    })
+    .join('');
+  const matches = [...text.matchAll(new RegExp(pattern, 'g'))];
+  return matches.length === 1 ? matches[0]!.index : undefined;
 }
 
 /** The sidecar's article: its `article:` field, else the sibling with the same stem. */
