@@ -1,14 +1,287 @@
 /**
  * The anchoring engine: finds each claim's quote in the article (sidecar.md,
- * "Anchoring"). STUB: the signature is the contract; the anchor helper fills it in.
+ * "Anchoring"): exact, then normalized, then fuzzy, else orphaned.
+ *
+ * Decisions the spec leaves open:
+ * - A quote's leading and trailing white space is not part of it: the quote is trimmed
+ *   first (an anchor starts and ends on a visible character). A quote that is empty
+ *   after trimming is orphaned (the caller reports `empty-quote`).
+ * - The kinds are tiers: if the quote occurs verbatim anywhere, only verbatim
+ *   occurrences compete; normalized occurrences only when there is none.
+ * - `prefix` and `suffix` are normalized and trimmed too, and compared ignoring the
+ *   white space between them and the quote: the score of an occurrence is the number
+ *   of characters the normalized text before it agrees with the end of the prefix,
+ *   plus the number the text after it agrees with the start of the suffix.
+ * - An occurrence that would split a surrogate pair (only possible for a quote cut
+ *   inside one) does not count.
+ * - A fuzzy match never starts or ends on white space. Quotes no longer than the
+ *   cutoff (1 or 2 characters) are never fuzzy: they would "match" anywhere.
+ * - Fuzzy ties (same distance and score) are ambiguous only when the tied matches do
+ *   not overlap: overlapping ones are the same place read with a different edge.
+ *
+ * Speed: per-article state is built once (`ArticleIndex`); all quotes are found with
+ * one multi-pattern pass (`MultiSearch`) per tier instead of one scan per claim; the
+ * article is normalized only when some quote has no verbatim occurrence; fuzzy search
+ * filters with pigeonhole pieces (`fuzzy.ts`).
  */
+import { FuzzyQuote, fuzzyCutoff, fuzzyLevels, fuzzyPieces, type FuzzyMatch } from './fuzzy';
+import { MultiSearch, indexOfAll } from './multiSearch';
+import { NormalizedText, foldQuote, isSpace, normalize, splitsSurrogatePair } from './normalize';
 import type { Anchor, AnchorTarget } from './types';
+
+const ORPHANED: Anchor = { kind: 'orphaned', ambiguous: false };
+
+/** A target with its quote, prefix and suffix trimmed and normalized, once. */
+export interface PreparedTarget {
+  /** The quote, trimmed (what an exact occurrence must equal). */
+  quote: string;
+  /** The trimmed quote, normalized. Empty for an empty or white-space-only quote. */
+  norm: string;
+  prefix: string;
+  suffix: string;
+  /** Fuzzy cutoff for this quote; 0 when the quote is too short to be fuzzy. */
+  cutoff: number;
+}
+
+export function prepareTarget(target: AnchorTarget): PreparedTarget {
+  const quote = target.quote.trim();
+  const norm = normalize(quote);
+  const k = fuzzyCutoff(norm.length);
+  return {
+    quote,
+    norm,
+    prefix: normalize(target.prefix ?? '').trim(),
+    suffix: normalize(target.suffix ?? '').trim(),
+    cutoff: norm.length > k ? k : 0,
+  };
+}
+
+/** An occurrence of a quote: original offsets, and whether it is verbatim. */
+export interface Occurrence {
+  start: number;
+  end: number;
+  exact: boolean;
+}
+
+/** Whether [start, end) of `text` keeps surrogate pairs whole. */
+export function keepsPairs(text: string, start: number, end: number): boolean {
+  return !splitsSurrogatePair(text, start) && !splitsSurrogatePair(text, end);
+}
+
+/**
+ * How many characters the normalized text before `at` agrees with the end of
+ * `prefix` (white space right before `at` skipped).
+ */
+export function agreeBefore(text: string, at: number, prefix: string): number {
+  let i = at - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  let n = 0;
+  for (let j = prefix.length - 1; j >= 0 && i >= 0; j--, n++) {
+    let c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+      c = 32;
+    } else {
+      c = foldQuote(c);
+      i--;
+    }
+    if (c !== prefix.charCodeAt(j)) break;
+  }
+  return n;
+}
+
+/** How many characters the normalized text from `at` agrees with the start of `suffix`. */
+export function agreeAfter(text: string, at: number, suffix: string): number {
+  let i = at;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  let n = 0;
+  for (let j = 0; j < suffix.length && i < text.length; j++, n++) {
+    let c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      c = 32;
+    } else {
+      c = foldQuote(c);
+      i++;
+    }
+    if (c !== suffix.charCodeAt(j)) break;
+  }
+  return n;
+}
+
+function agreement(text: string, t: PreparedTarget, start: number, end: number): number {
+  return (t.prefix ? agreeBefore(text, start, t.prefix) : 0) + (t.suffix ? agreeAfter(text, end, t.suffix) : 0);
+}
+
+/**
+ * Picks among a claim's occurrences (sorted by start; all exact and normalized ones,
+ * or just the exact ones): verbatim ones first, then the best prefix/suffix
+ * agreement, then the first; ambiguous when the best agreement is shared.
+ */
+export function chooseOccurrence(text: string, t: PreparedTarget, occs: readonly Occurrence[]): Anchor {
+  const exact = occs.some((o) => o.exact);
+  const tier = exact ? occs.filter((o) => o.exact) : occs;
+  const kind = exact ? 'exact' : 'normalized';
+  if (tier.length === 0) return ORPHANED;
+  let best = tier[0]!;
+  let ambiguous = tier.length > 1;
+  if (ambiguous && (t.prefix || t.suffix)) {
+    let bestScore = -1;
+    for (const o of tier) {
+      const score = agreement(text, t, o.start, o.end);
+      if (score > bestScore) {
+        bestScore = score;
+        best = o;
+        ambiguous = false;
+      } else if (score === bestScore) ambiguous = true;
+    }
+  }
+  return { kind, ambiguous, start: best.start, end: best.end, distance: 0 };
+}
+
+/**
+ * Picks among fuzzy candidates (normalized offsets, all at the same, lowest distance):
+ * best prefix/suffix agreement, then the first; ambiguous when a candidate that does
+ * not overlap the chosen one ties with it.
+ */
+export function chooseFuzzy(nt: NormalizedText, t: PreparedTarget, cands: readonly FuzzyMatch[]): Anchor {
+  if (cands.length === 0) return ORPHANED;
+  const text = nt.text;
+  const m = t.norm.length;
+  const scored = cands.map((c) => {
+    const start = nt.toOriginal(c.start);
+    const end = nt.toOriginal(c.end);
+    return { start, end, distance: c.distance, len: c.end - c.start, score: agreement(text, t, start, end) };
+  });
+  let best = scored[0]!;
+  for (const c of scored) {
+    if (
+      c.score > best.score ||
+      (c.score === best.score &&
+        (c.start < best.start || (c.start === best.start && Math.abs(c.len - m) < Math.abs(best.len - m))))
+    ) {
+      best = c;
+    }
+  }
+  const ambiguous = scored.some((c) => c.score === best.score && (c.end <= best.start || c.start >= best.end));
+  return { kind: 'fuzzy', ambiguous, start: best.start, end: best.end, distance: best.distance };
+}
+
+/** Normalized occurrences of `t.norm` (normalized offsets) as original-offset occurrences. */
+export function toOccurrences(nt: NormalizedText, t: PreparedTarget, normStarts: readonly number[]): Occurrence[] {
+  const text = nt.text;
+  const occs: Occurrence[] = [];
+  for (const ns of normStarts) {
+    const start = nt.toOriginal(ns);
+    const end = nt.toOriginal(ns + t.norm.length);
+    if (!keepsPairs(text, start, end)) continue;
+    occs.push({ start, end, exact: end - start === t.quote.length && text.startsWith(t.quote, start) });
+  }
+  return occs;
+}
+
+/**
+ * Fuzzy search for one quote over the whole normalized text, pieces found with
+ * `indexOf`. Returns the best candidates (possibly none).
+ */
+export function fuzzySearchOne(norm: string, t: PreparedTarget, fq = new FuzzyQuote(t.norm)): FuzzyMatch[] {
+  if (t.cutoff === 0) return [];
+  for (const level of fuzzyLevels(t.cutoff)) {
+    const diagonals: number[] = [];
+    for (const piece of fuzzyPieces(t.norm, level)) {
+      for (const p of indexOfAll(norm, piece.text)) diagonals.push(p - piece.offset);
+    }
+    const found = fq.verify(norm, level, diagonals);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/**
+ * Per-article state, built once and reused for every claim: the article, and its
+ * normalized form, built on first need.
+ */
+export class ArticleIndex {
+  private normalizedText: NormalizedText | undefined;
+
+  constructor(readonly text: string) {}
+
+  get normalized(): NormalizedText {
+    return (this.normalizedText ??= NormalizedText.from(this.text));
+  }
+
+  /** Anchors every target; one Anchor per target, in order. */
+  anchorAll(targets: readonly AnchorTarget[]): Anchor[] {
+    const prepared = targets.map(prepareTarget);
+    const anchors: Anchor[] = prepared.map(() => ORPHANED);
+
+    // Tier 1, exact: one pass over the article for all distinct trimmed quotes.
+    let pending = prepared.map((_, i) => i).filter((i) => prepared[i]!.norm !== '');
+    const exact = findEach(this.text, pending.map((i) => prepared[i]!.quote));
+    pending = pending.filter((i, n) => {
+      const t = prepared[i]!;
+      const occs = exact[n]!.filter((s) => keepsPairs(this.text, s, s + t.quote.length));
+      if (occs.length === 0) return true;
+      anchors[i] = chooseOccurrence(this.text, t, occs.map((s) => ({ start: s, end: s + t.quote.length, exact: true })));
+      return false;
+    });
+    if (pending.length === 0) return anchors;
+
+    // Tier 2, normalized: the same over the normalized article.
+    const nt = this.normalized;
+    const normalized = findEach(nt.norm, pending.map((i) => prepared[i]!.norm));
+    pending = pending.filter((i, n) => {
+      const t = prepared[i]!;
+      const occs = toOccurrences(nt, t, normalized[n]!);
+      if (occs.length === 0) return true;
+      anchors[i] = chooseOccurrence(this.text, t, occs);
+      return false;
+    });
+
+    // Tier 3, fuzzy: level by level, one multi-pattern pass finds every pending
+    // quote's pieces; quotes resolved at a level drop out of the next.
+    const quotes = new Map<number, FuzzyQuote>();
+    pending = pending.filter((i) => prepared[i]!.cutoff > 0);
+    for (let round = 0; pending.length > 0; round++) {
+      const level = (i: number): number => fuzzyLevels(prepared[i]!.cutoff)[round]!;
+      const pieces = pending.map((i) => fuzzyPieces(prepared[i]!.norm, level(i)));
+      const hits = findEach(nt.norm, pieces.flatMap((ps) => ps.map((p) => p.text)));
+      let h = 0;
+      pending = pending.filter((i, n) => {
+        const t = prepared[i]!;
+        const diagonals: number[] = [];
+        for (const piece of pieces[n]!) for (const p of hits[h++]!) diagonals.push(p - piece.offset);
+        let fq = quotes.get(i);
+        if (!fq) quotes.set(i, (fq = new FuzzyQuote(t.norm)));
+        const found = fq.verify(nt.norm, level(i), diagonals);
+        if (found.length > 0) anchors[i] = chooseFuzzy(nt, t, found);
+        return found.length === 0 && level(i) < t.cutoff;
+      });
+    }
+    return anchors;
+  }
+}
+
+/** Occurrences of each of `patterns` (duplicates allowed) in `text`. */
+function findEach(text: string, patterns: readonly string[]): number[][] {
+  const ids = new Map<string, number>();
+  const distinct: string[] = [];
+  const of = patterns.map((p) => {
+    let id = ids.get(p);
+    if (id === undefined) {
+      ids.set(p, (id = distinct.length));
+      distinct.push(p);
+    }
+    return id;
+  });
+  const found = new MultiSearch(distinct).findAll(text);
+  return of.map((id) => found[id]!);
+}
 
 /**
  * Anchors every target in `article` (the text as the editor holds it: CRLF kept,
  * no BOM). Returns one Anchor per target, in order.
  */
 export function anchorClaims(article: string, targets: readonly AnchorTarget[]): Anchor[] {
-  void article;
-  return targets.map(() => ({ kind: 'orphaned', ambiguous: false }));
+  return new ArticleIndex(article).anchorAll(targets);
 }
