@@ -1,0 +1,151 @@
+/**
+ * Highlights every anchored claim in every visible editor of an article that has a
+ * sidecar: a background per status, a border for drifted, ambiguous and
+ * changed-since-verified anchors, a gutter icon per status on the claim's first line,
+ * and overview-ruler marks. Decoration types are created once and recreated only when
+ * a setting that shapes them changes; every render gives each type its ranges or `[]`.
+ */
+import * as vscode from 'vscode';
+import { anchorLook, type AnchorLook } from '../core/hover';
+import { STATUSES, type Status } from '../core/types';
+import type { ArticleState, ClaimStoreApi } from './claimStore';
+import type { ClaimLensConfig, Config } from './config';
+
+/** `status:verified`, `gutter:verified`, `look:drifted`, ... */
+export type DecorationKey = `status:${Status}` | `gutter:${Status}` | `look:${BorderedLook}`;
+type BorderedLook = Exclude<AnchorLook, 'plain' | 'orphaned'>;
+
+const BORDERS: Readonly<Record<BorderedLook, string>> = {
+  drifted: 'dashed',
+  ambiguous: 'dotted',
+  changedSinceVerified: 'double',
+};
+
+/** `in-review` -> `inReview`, as in the colour ids `claimLens.inReviewBackground`. */
+function colourKey(status: Status): string {
+  return status.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+}
+
+export class ClaimDecorator implements vscode.Disposable {
+  private types = new Map<DecorationKey, vscode.TextEditorDecorationType>();
+  /** What the last render gave each editor's document, for tests and to skip no-op clears. */
+  private readonly rendered = new Map<string, Map<DecorationKey, vscode.Range[]>>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly store: ClaimStoreApi,
+    config: Config,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    this.types = this.createTypes(config.current);
+    this.disposables = [
+      store.onDidChange(() => this.renderAll()),
+      // Switching editors renders at once; typing is debounced by the store's re-analysis
+      // (VS Code moves existing decorations with the text meanwhile).
+      vscode.window.onDidChangeVisibleTextEditors(() => this.renderAll()),
+      config.onDidChange(({ previous, current }) => {
+        if (shapeOf(previous) === shapeOf(current)) return;
+        for (const type of this.types.values()) type.dispose();
+        this.types = this.createTypes(current);
+        this.rendered.clear();
+        this.renderAll();
+      }),
+    ];
+    this.renderAll();
+  }
+
+  /** Ranges per decoration key last rendered for a document (empty keys left out). */
+  renderedRanges(uri: vscode.Uri): Partial<Record<DecorationKey, vscode.Range[]>> {
+    const byKey = this.rendered.get(uri.toString());
+    return Object.fromEntries([...(byKey ?? [])].filter(([, ranges]) => ranges.length > 0));
+  }
+
+  renderAll(): void {
+    for (const editor of vscode.window.visibleTextEditors) this.render(editor);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    for (const type of this.types.values()) type.dispose();
+    this.types.clear();
+  }
+
+  private render(editor: vscode.TextEditor): void {
+    const document = editor.document;
+    const key = document.uri.toString();
+    const state = this.store.forArticle(document.uri);
+    // Offsets are only valid for the text they were computed from; while the store
+    // catches up with typing, VS Code keeps moving the previous decorations.
+    if (state && state.articleText !== document.getText()) return;
+    if (!state && !this.rendered.has(key)) return;
+
+    const ranges = state ? this.rangesFor(state, document) : new Map<DecorationKey, vscode.Range[]>();
+    for (const [typeKey, type] of this.types) editor.setDecorations(type, ranges.get(typeKey) ?? []);
+    if (state) this.rendered.set(key, ranges);
+    else this.rendered.delete(key);
+  }
+
+  private rangesFor(state: ArticleState, document: vscode.TextDocument): Map<DecorationKey, vscode.Range[]> {
+    const out = new Map<DecorationKey, vscode.Range[]>();
+    const add = (key: DecorationKey, range: vscode.Range) => {
+      const list = out.get(key);
+      if (list) list.push(range);
+      else out.set(key, [range]);
+    };
+    for (const anchored of state.analysis.claims) {
+      const { claim, anchor } = anchored;
+      if (anchor.kind === 'orphaned') continue;
+      const range = new vscode.Range(document.positionAt(anchor.start), document.positionAt(anchor.end));
+      add(`status:${claim.status}`, range);
+      add(`gutter:${claim.status}`, new vscode.Range(range.start, range.start));
+      const look = anchorLook(anchored);
+      if (look !== 'plain' && look !== 'orphaned') add(`look:${look}`, range);
+    }
+    return out;
+  }
+
+  private createTypes(config: ClaimLensConfig): Map<DecorationKey, vscode.TextEditorDecorationType> {
+    const types = new Map<DecorationKey, vscode.TextEditorDecorationType>();
+    for (const status of STATUSES) {
+      const colour = colourKey(status);
+      types.set(
+        `status:${status}`,
+        vscode.window.createTextEditorDecorationType({
+          backgroundColor: config.highlightsEnabled ? new vscode.ThemeColor(`claimLens.${colour}Background`) : undefined,
+          overviewRulerColor: config.overviewRulerEnabled ? new vscode.ThemeColor(`claimLens.${colour}Ruler`) : undefined,
+          overviewRulerLane: vscode.OverviewRulerLane.Right,
+          rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+        }),
+      );
+      types.set(
+        `gutter:${status}`,
+        vscode.window.createTextEditorDecorationType(
+          config.gutterIconsEnabled
+            ? { gutterIconPath: vscode.Uri.joinPath(this.extensionUri, 'media', 'status', `${status}.svg`), gutterIconSize: '70%' }
+            : {},
+        ),
+      );
+    }
+    for (const [look, style] of Object.entries(BORDERS) as [BorderedLook, string][]) {
+      types.set(
+        `look:${look}`,
+        vscode.window.createTextEditorDecorationType(
+          config.highlightsEnabled
+            ? {
+                borderStyle: style,
+                borderWidth: look === 'changedSinceVerified' ? '0 0 3px 0' : '0 0 2px 0',
+                borderColor: new vscode.ThemeColor(`claimLens.${look}Border`),
+                rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+              }
+            : {},
+        ),
+      );
+    }
+    return types;
+  }
+}
+
+/** The settings that shape decoration types; a change in any other setting keeps them. */
+function shapeOf(config: ClaimLensConfig): string {
+  return [config.highlightsEnabled, config.gutterIconsEnabled, config.overviewRulerEnabled].join();
+}
