@@ -52,24 +52,27 @@ export class Workspace {
   /**
    * The sidecars the PATHs name, in order, without repeats: directories searched
    * recursively (skipping node_modules and dot-folders), sidecar files as they are,
-   * and any other file as an article whose sidecar is looked for beside it.
+   * and any other file as an article whose sidecar is looked for beside it. What holds
+   * no sidecar is not an error (an article may have no claims yet): `note` says so.
    */
-  findSidecars(paths: readonly string[]): string[] {
+  findSidecars(paths: readonly string[], note: (message: string) => void): string[] {
     this.requireExisting(paths);
     const found: string[] = [];
     for (const p of paths) {
-      if (this.stat(p)!.isDirectory()) found.push(...this.walk(this.display(p)));
-      else if (isSidecarPath(p)) found.push(this.display(p));
-      else found.push(this.sidecarOf(this.display(p)));
+      const shown = this.display(p);
+      if (this.stat(p)!.isDirectory()) {
+        const sidecars = this.walk(shown);
+        if (sidecars.length === 0) note(`no sidecar found under ${shown}`);
+        found.push(...sidecars);
+      } else if (isSidecarPath(shown)) {
+        found.push(shown);
+      } else {
+        const sidecar = this.findSidecarOf(shown);
+        if (sidecar === undefined) note(`no sidecar for ${shown} (looked for ${sidecarCandidates(shown).join(', ')})`);
+        else found.push(sidecar);
+      }
     }
     return [...new Set(found)];
-  }
-
-  /** The sidecar of an article, or a UsageError saying where it was looked for. */
-  sidecarOf(article: string): string {
-    const sidecar = this.findSidecarOf(article);
-    if (!sidecar) throw new UsageError(`no sidecar for ${article} (looked for ${sidecarCandidates(article).join(', ')})`);
-    return sidecar;
   }
 
   findSidecarOf(article: string): string | undefined {

@@ -13,6 +13,7 @@ import {
   renderReport,
   suggestionsJson,
   suggestText,
+  type CheckedSidecar,
 } from '../core/report';
 import { isSidecarPath } from '../core/paths';
 import { suggestClaims } from '../core/suggest';
@@ -98,8 +99,14 @@ function info(command: Command, values: { help?: boolean; version?: boolean }, o
   return 0;
 }
 
+/** Analyses every sidecar the PATHs name (default `.`); notes on stderr what has none. */
+function checkPaths(ws: Workspace, paths: readonly string[], out: Output): CheckedSidecar[] {
+  const sidecars = ws.findSidecars(paths.length > 0 ? paths : ['.'], (note) => out.stderr(`claim-lens: ${note}\n`));
+  return sidecars.map((sidecar) => ws.check(sidecar));
+}
+
 function check(ws: Workspace, paths: string[], options: { json?: boolean; strict?: boolean }, out: Output): number {
-  const checked = ws.findSidecars(paths.length > 0 ? paths : ['.']).map((s) => ws.check(s));
+  const checked = checkPaths(ws, paths, out);
   out.stdout(options.json ? `${JSON.stringify(checkJson(checked), null, 2)}\n` : checkText(checked));
   return exitCode(checked, options.strict);
 }
@@ -109,7 +116,7 @@ function report(ws: Workspace, paths: string[], options: { format?: string; outp
   if (!isReportFormat(format)) {
     throw new UsageError(`unknown format '${format}'; use one of ${REPORT_FORMATS.join(', ')}`);
   }
-  const checked = ws.findSidecars(paths.length > 0 ? paths : ['.']).map((s) => ws.check(s));
+  const checked = checkPaths(ws, paths, out);
   const text = renderReport(format, checked);
   if (options.output !== undefined) ws.writeText(options.output, text);
   else out.stdout(text);

@@ -104,6 +104,18 @@ describe('claim-lens CLI', () => {
       assert.equal(run.stdout, `${CLEAN_SUMMARY.replace('cli-clean/', '')}\n`);
     });
 
+    it('notes on stderr an article without a sidecar and a directory without any, and exits 0', () => {
+      const dir = scratch({ 'notes.txt': 'cli-broken/notes.txt' });
+      fs.mkdirSync(path.join(dir, 'empty'));
+      assert.deepEqual(cli(['check', 'notes.txt', 'empty'], dir), {
+        status: 0,
+        stdout: '',
+        stderr:
+          'claim-lens: no sidecar for notes.txt (looked for notes.claims.yaml, notes.claims.yml)\n' +
+          'claim-lens: no sidecar found under empty\n',
+      });
+    });
+
     it('prints an orphaned quote as a compiler-style error at the claim, and exits 1', () => {
       const run = cli(['check', 'cli-orphan']);
       assert.equal(run.status, 1);
