@@ -6,6 +6,7 @@ import { anchorClaims } from './anchor';
 import { disambiguatingContext } from './disambiguate';
 import { SidecarEditor, openSidecar, type EditResult } from './edits';
 import { LineIndex } from './lineIndex';
+import { compareProblems } from './problems';
 import { parseSidecar, type ParsedSidecar } from './sidecar';
 import { countStatuses } from './status';
 import type { Anchor, AnchoredClaim, Claim, Problem, ProblemFix, StatusCounts } from './types';
@@ -111,9 +112,4 @@ function fix(title: string, result: EditResult): ProblemFix[] | undefined {
 function preview(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
-}
-
-/** By file, then line, then column; stable for the rest. */
-export function compareProblems(a: Problem, b: Problem): number {
-  return (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column;
 }

@@ -6,6 +6,7 @@
 import type { Document, Node } from 'yaml';
 import type { z } from 'zod';
 import { LineIndex } from './lineIndex';
+import { compareProblems } from './problems';
 import { ClaimSchema, ID_PATTERN, SidecarSchema, SourceSchema, knownKeysAt, type ClaimEntry, type SourceEntry, type SourceRef } from './schema';
 import { closest } from './didYouMean';
 import type { Attribution, Claim, Problem, ProblemCode, ProblemFix, Severity, Source, TextRange } from './types';
@@ -71,7 +72,7 @@ export function parseSidecar(text: string, file: string): ParsedSidecar {
     ...(articleRange ? { articleRange } : {}),
     claims,
     sources,
-    problems,
+    problems: problems.sort(compareProblems),
   };
 }
 
@@ -160,9 +161,9 @@ const KIND_NAMES: Record<string, string> = {
 function describeIssue(issue: Issue, path: Path, input: unknown, onKey?: boolean): string {
   const field = onKey ? 'source id' : label(path);
   const key = String(path[path.length - 1] ?? '');
+  if (input === undefined) return REQUIRED_HINTS[key] ?? `${field} is required`;
   switch (issue.code) {
     case 'invalid_type':
-      if (input === undefined) return REQUIRED_HINTS[key] ?? `${field} is required`;
       if (path.length === 0 && input === null) return 'the sidecar is empty: start it with `version: 1` and `claims: []`';
       if (path.length === 0) return `a sidecar must be a mapping with \`version: 1\` and \`claims:\`, not ${show(input)}`;
       return `${field} must be ${KIND_NAMES[issue.expected] ?? issue.expected}, not ${show(input)}`;

@@ -1,0 +1,299 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import { parseSidecar } from '../../src/core/sidecar';
+import { PROBLEM_CODES, type Problem } from '../../src/core/types';
+
+const fixtures = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
+const read = (name: string): string => fs.readFileSync(path.join(fixtures, name), 'utf8');
+
+const brief = (p: Problem) => `${p.line}:${p.column} ${p.severity} ${p.code}`;
+const only = (text: string) => parseSidecar(text, 'x.claims.yaml').problems;
+
+describe('parseSidecar: the spec example', () => {
+  const text = read('sidecar-spec-example.claims.yaml');
+  const sidecar = parseSidecar(text, 'reports/x.claims.yaml');
+
+  it('loads without problems', () => {
+    assert.deepStrictEqual(sidecar.problems, []);
+    assert.strictEqual(sidecar.parsed, true);
+    assert.strictEqual(sidecar.article, 'sidecar-spec-example.txt');
+  });
+
+  it('reads every field, dates as YYYY-MM-DD strings, and resolves source ids', () => {
+    const yonhap = {
+      id: 'yonhap',
+      name: 'Yonhap News Agency',
+      url: 'https://en.yna.co.kr/',
+      type: 'news-agency',
+      published: '2024-10-22',
+      accessed: '2024-10-23',
+      note: 'Cites an unnamed official in the presidential office.',
+    };
+    assert.deepStrictEqual(sidecar.sources.get('yonhap'), yonhap);
+    const [claim] = sidecar.claims;
+    assert.ok(claim);
+    const { entryRange, idRange, quoteRange, statusRange, ...fields } = claim;
+    assert.deepStrictEqual(fields, {
+      id: 'sk-may-supply-weapons',
+      quote: 'South Korea has indicated it may supply weapons to Ukraine.',
+      prefix: 'with troops. ',
+      suffix: ' This is reported',
+      status: 'in-review',
+      attribution: {
+        speaker: 'unnamed high-ranking official',
+        role: 'South Korean presidential office',
+        anonymous: true,
+        via: [yonhap],
+        cue: 'citing',
+        direct: false,
+      },
+      sources: [yonhap],
+      note: 'Needs a second, independent source.',
+      reviewer: 'desk-2',
+      reviewed: '2026-11-27',
+      tags: ['military', 'south-korea'],
+      index: 0,
+    });
+    assert.strictEqual(text.slice(entryRange.start, entryRange.start + 6), 'id: sk');
+    assert.strictEqual(text.slice(idRange!.start, idRange!.end), 'sk-may-supply-weapons');
+    assert.strictEqual(text.slice(quoteRange!.start, quoteRange!.end), claim.quote);
+    assert.strictEqual(text.slice(statusRange!.start, statusRange!.end), 'in-review');
+  });
+});
+
+describe('parseSidecar: problems', () => {
+  it('reports every YAML and schema problem at the offending node', () => {
+    const problems = parseSidecar(read('sidecar-every-problem.claims.yaml'), 'r/s.claims.yaml').problems;
+    const got = problems.map(brief).sort();
+    assert.deepStrictEqual(got, [
+      '11:13 error schema',
+      '12:23 error unknown-source',
+      '13:9 error duplicate-id',
+      '14:12 error empty-quote',
+      '15:9 error schema',
+      '1:10 error version',
+      '2:1 warning unknown-field',
+      '6:10 error schema',
+      '7:5 warning unknown-field',
+    ]);
+    assert.ok(problems.every((p) => p.file === 'r/s.claims.yaml'));
+  });
+
+  it('words problems so they say what to do', () => {
+    const problems = parseSidecar(read('sidecar-every-problem.claims.yaml'), 's.claims.yaml').problems;
+    const message = (line: number) => problems.find((p) => p.line === line)?.message;
+    assert.strictEqual(
+      message(11),
+      "status 'verifed' is not one of unverified, in-review, verified, disputed, false, unverifiable (did you mean 'verified'?)",
+    );
+    assert.match(message(7)!, /unknown field 'typ' \(did you mean 'type'\?\)/);
+    assert.match(message(12)!, /source 'reuters' is not defined under `sources:`/);
+    assert.match(message(13)!, /claim id 'first' is already used on line 9/);
+    assert.match(message(6)!, /url 'ftp:\/\/yna.co.kr\/' is not an http or https URL/);
+    assert.match(message(15)!, /id 'Bad_Id' is not a valid id/);
+    assert.match(message(1)!, /version must be 1, not 2/);
+  });
+
+  it('offers a quick fix for a misspelt status that replaces just that scalar', () => {
+    const text = 'version: 1\nclaims:\n  - id: a\n    quote: q\n    status: Verifed # typo\n';
+    const [problem] = only(text);
+    assert.strictEqual(problem?.fixes?.length, 1);
+    const [edit] = problem.fixes[0]!.edits;
+    assert.deepStrictEqual(problem.fixes[0]!.target, 'sidecar');
+    assert.strictEqual(text.slice(edit!.start, edit!.end), 'Verifed');
+    assert.strictEqual(edit!.newText, 'verified');
+  });
+
+  it('yaml-syntax: a parse error with its position, and nothing loaded', () => {
+    const sidecar = parseSidecar('version: 1\nclaims:\n  - id: a\n    quote: "unterminated\n', 's');
+    assert.strictEqual(sidecar.parsed, false);
+    assert.deepStrictEqual(sidecar.claims, []);
+    assert.deepStrictEqual(sidecar.problems.map((p) => p.code), ['yaml-syntax']);
+    assert.ok(sidecar.problems[0]!.line >= 4);
+  });
+
+  it('a duplicate mapping key is a YAML error', () => {
+    assert.deepStrictEqual(only('version: 1\nversion: 1\nclaims: []\n').map(brief), ['2:1 error yaml-syntax']);
+  });
+
+  it('version: missing points at the top of the mapping; wrong type says what is allowed', () => {
+    assert.deepStrictEqual(only('claims: []\n').map(brief), ['1:1 error version']);
+    assert.match(only('claims: []\n')[0]!.message, /add `version: 1`/);
+    assert.deepStrictEqual(only('version: "1"\nclaims: []\n').map(brief), ['1:10 error version']);
+  });
+
+  it('an empty file, a list or a scalar is a schema error at 1:1', () => {
+    for (const text of ['', '# only a comment\n', '- a\n', 'hello']) {
+      const problems = only(text);
+      assert.deepStrictEqual(problems.map((p) => p.code), ['schema'], text);
+      assert.strictEqual(problems[0]!.line, 1);
+    }
+  });
+
+  it('claims: missing, or not a list', () => {
+    assert.deepStrictEqual(only('version: 1\n').map(brief), ['1:1 error schema']);
+    assert.match(only('version: 1\n')[0]!.message, /claims is missing/);
+    assert.deepStrictEqual(only('version: 1\nclaims: nope\n').map(brief), ['2:9 error schema']);
+  });
+
+  it('unknown fields everywhere are warnings, and the claim still loads', () => {
+    const text = [
+      'version: 1',
+      'sources:',
+      '  a: {name: A, colour: red}',
+      'claims:',
+      '  - id: c',
+      '    quote: q',
+      '    staus: verified',
+      '    attribution: {speaker: S, mood: calm, via: [{name: V, extra: 1}]}',
+      '    sources: [a, {name: I, lang: en}]',
+    ].join('\n');
+    const sidecar = parseSidecar(text, 's');
+    assert.deepStrictEqual(sidecar.problems.map(brief), [
+      '3:16 warning unknown-field',
+      '7:5 warning unknown-field',
+      '8:31 warning unknown-field',
+      '8:59 warning unknown-field',
+      '9:28 warning unknown-field',
+    ]);
+    assert.match(sidecar.problems[1]!.message, /'staus' \(did you mean 'status'\?\).*kept as written/);
+    const claim = sidecar.claims[0]!;
+    assert.strictEqual(claim.status, 'unverified');
+    assert.deepStrictEqual(claim.attribution, { speaker: 'S', anonymous: false, via: [{ name: 'V' }] });
+    assert.deepStrictEqual(claim.sources, [{ id: 'a', name: 'A' }, { name: 'I' }]);
+  });
+
+  it('a bad field in one claim never drops the others, and optional fields fall back to defaults', () => {
+    const text = [
+      'version: 1',
+      'claims:',
+      '  - id: one',
+      '    quote: First.',
+      '    status: bogus',
+      '    tags: [ok, 3]',
+      '    reviewed: 2024-02-30',
+      '    attribution: {anonymous: yes, speaker: S}',
+      '  - quote: no id',
+      '  - id: two',
+      '  - id: three',
+      '    quote: Third.',
+      '    sources: [{url: "https://x.org/"}]',
+      '  - just text',
+      '  - id: 42',
+      '    quote: Numeric id.',
+      '    status: false',
+    ].join('\n');
+    const sidecar = parseSidecar(text, 's');
+    assert.deepStrictEqual(
+      sidecar.claims.map((c) => [c.id, c.index, c.status, c.tags, c.reviewed, c.attribution, c.sources]),
+      [
+        ['one', 0, 'unverified', ['ok'], undefined, { speaker: 'S', anonymous: false, via: [] }, []],
+        ['three', 3, 'unverified', [], undefined, undefined, []],
+        ['42', 5, 'false', [], undefined, undefined, []],
+      ],
+    );
+    assert.deepStrictEqual(sidecar.problems.map(brief), [
+      '5:13 error schema',
+      '6:16 error schema',
+      '7:15 error schema',
+      '8:30 error schema',
+      '9:5 error schema',
+      '10:5 error schema',
+      '13:15 error schema',
+      '14:5 error schema',
+    ]);
+    assert.match(sidecar.problems[2]!.message, /reviewed '2024-02-30' is not a date: write it as YYYY-MM-DD/);
+    assert.match(sidecar.problems[3]!.message, /anonymous must be true or false, not 'yes'/);
+    assert.match(sidecar.problems[5]!.message, /no quote: add `quote:`/);
+    assert.match(sidecar.problems[6]!.message, /no name/);
+  });
+
+  it('source ids: defined ones must be ids; undefined ones in sources and via are reported', () => {
+    const text = 'version: 1\nsources:\n  Big One: {name: X}\nclaims:\n  - id: c\n    quote: q\n    attribution: {via: [yonhap]}\n';
+    const problems = only(text);
+    assert.deepStrictEqual(problems.map(brief), ['3:3 error schema', '7:25 error unknown-source']);
+    assert.match(problems[0]!.message, /source id 'Big One' is not a valid id/);
+    assert.strictEqual(problems[1]!.claim, 'c');
+  });
+
+  it('did you mean: a source id close to a defined one', () => {
+    const text = 'version: 1\nsources:\n  yonhap: {name: Y}\nclaims:\n  - {id: c, quote: q, sources: [yonap]}\n';
+    assert.match(only(text)[0]!.message, /did you mean 'yonhap'/);
+  });
+
+  it('a `%YAML 1.1` file, where dates are timestamps, still reads them as YYYY-MM-DD', () => {
+    const text = '%YAML 1.1\n---\nversion: 1\nclaims:\n  - {id: c, quote: q, reviewed: 2024-10-22}\n';
+    const sidecar = parseSidecar(text, 's');
+    assert.deepStrictEqual(sidecar.problems, []);
+    assert.strictEqual(sidecar.claims[0]!.reviewed, '2024-10-22');
+  });
+
+  it('CRLF sidecars give the same claims and positions as LF ones', () => {
+    const lf = read('sidecar-every-problem.claims.yaml');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const a = parseSidecar(lf, 's');
+    const b = parseSidecar(crlf, 's');
+    assert.deepStrictEqual(b.problems.map(brief), a.problems.map(brief));
+    assert.deepStrictEqual(
+      b.claims.map((c) => [c.id, c.quote]),
+      a.claims.map((c) => [c.id, c.quote]),
+    );
+    const quote = b.claims[0]!.quoteRange!;
+    assert.strictEqual(crlf.slice(quote.start, quote.end), 'Troops were sent.');
+  });
+});
+
+describe('parseSidecar: hostile input', () => {
+  it('an alias bomb ends in a clear error, quickly', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
+    }
+    const t0 = Date.now();
+    const sidecar = parseSidecar(levels.join('\n') + '\n', 'bomb.claims.yaml');
+    assert.ok(Date.now() - t0 < 2000);
+    assert.strictEqual(sidecar.parsed, false);
+    assert.deepStrictEqual(sidecar.problems.map((p) => p.code), ['yaml-syntax']);
+    assert.match(sidecar.problems[0]!.message, /aliases/);
+  });
+
+  it('a few aliases are fine', () => {
+    const text = 'version: 1\nclaims:\n  - {id: a, quote: q, tags: &t [x]}\n  - {id: b, quote: r, tags: *t}\n';
+    const sidecar = parseSidecar(text, 's');
+    assert.deepStrictEqual(sidecar.problems, []);
+    assert.deepStrictEqual(sidecar.claims[1]!.tags, ['x']);
+  });
+
+  it('a 6 MB sidecar is refused with a clear error, without parsing it', () => {
+    const text = 'version: 1\nclaims:\n' + '  - {id: a, quote: q}\n'.repeat(300_000);
+    assert.ok(text.length > 6_000_000);
+    const t0 = Date.now();
+    const sidecar = parseSidecar(text, 'big.claims.yaml');
+    assert.ok(Date.now() - t0 < 500);
+    assert.deepStrictEqual(sidecar.problems.map((p) => [p.code, p.line, p.column]), [['yaml-syntax', 1, 1]]);
+    assert.match(sidecar.problems[0]!.message, /too large \(6\.\d MB; the limit is 5 MB\)/);
+  });
+
+  it('any string yields problems with valid positions, never an exception', () => {
+    const yamlish = fc.stringMatching(/^[\s\S]{0,200}$/).map((s) => s);
+    const pieces = fc.constantFrom('version: 1\n', 'claims:\n', '  - ', 'id: a\n', 'quote: "x"\n', '&a ', '*a', '[', ']', '{', '}', ':', '- ', '\t', '\r\n', '#', '"', "'", '|\n', '>-\n', '!!str ', '%YAML 1.1\n---\n', '\uFEFF', '\u{1F600}', 'status: false\n', '    ');
+    const structured = fc.array(pieces, { maxLength: 30 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.oneof(yamlish, structured, fc.string({ unit: 'binary', maxLength: 100 })), (text) => {
+        const sidecar = parseSidecar(text, 's');
+        const lines = text.split('\n').length;
+        for (const p of sidecar.problems) {
+          assert.ok(PROBLEM_CODES.includes(p.code));
+          assert.ok(p.line >= 1 && p.line <= lines && p.column >= 1, JSON.stringify(p));
+          assert.ok(p.message.length > 0);
+        }
+        for (const c of sidecar.claims) assert.ok(c.id && c.entryRange.end <= text.length);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
