@@ -127,6 +127,7 @@ function suggest(ws: Workspace, paths: string[], options: { json?: boolean }, ou
   if (paths.length !== 1) throw new UsageError('suggest takes exactly one ARTICLE');
   ws.requireExisting(paths);
   const given = ws.display(paths[0]!);
+  if (!ws.isFile(given)) throw new UsageError(`not a file: ${given}`);
   const sidecar = isSidecarPath(given) ? given : ws.findSidecarOf(given);
   const checked = sidecar === undefined ? undefined : ws.check(sidecar);
   const article = isSidecarPath(given) ? checked?.analysis.articlePath : given;
