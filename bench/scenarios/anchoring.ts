@@ -1,0 +1,165 @@
+/**
+ * The corpus scenario: Claim Lens, the Hypothesis approach and a naive `indexOf`
+ * anchor the same claims in the same 1 MB article; one pass over the text is the
+ * floor no anchoring can beat.
+ */
+import { anchorClaims } from '../../src/core/anchor';
+import type { AnchorTarget, Anchor, TextRange } from '../../src/core/types';
+import { stratifiedSample } from '../corpus';
+import type { BenchClaim } from '../corpus';
+import { hypothesisAnchor } from '../hypothesis';
+import { judge, rangeOf } from '../judge';
+import type { Verdict } from '../judge';
+import { ms, ratio } from '../report';
+import type { ScenarioResult, Section } from '../report';
+import { measure } from '../stats';
+import type { BenchOptions, SharedCorpus } from './options';
+
+const COLUMNS = ['approach', 'claims', 'time (median)', 'per claim', 'anchored', 'orphaned', 'wrong', 'missed', 'spurious'];
+
+/** The floor: read every character of the text once. */
+export function singlePass(text: string): number {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum = (sum + text.charCodeAt(i)) | 0;
+  return sum;
+}
+
+export function naiveAnchor(text: string, target: AnchorTarget): TextRange | undefined {
+  const at = text.indexOf(target.quote);
+  return at === -1 ? undefined : { start: at, end: at + target.quote.length };
+}
+
+export function anchoringScenario(corpus: SharedCorpus, options: BenchOptions): ScenarioResult {
+  const text = corpus.article.text;
+  const claims = corpus.claims;
+  const targets = claims.map((c) => c.target);
+  const heavy = { warmup: 1, runs: options.runs };
+
+  const floor = measure(() => singlePass(text), { warmup: 5, runs: 21 });
+  const lens = measure(() => anchorClaims(text, targets), heavy);
+  const verbatim = claims.filter((c) => c.kind === 'verbatim');
+  const verbatimTargets = verbatim.map((c) => c.target);
+  const exactOnly = measure(() => anchorClaims(text, verbatimTargets), heavy);
+  const naive = measure(() => targets.map((t) => naiveAnchor(text, t)), heavy);
+
+  const sampleIndices =
+    options.hypothesisSample === 'all'
+      ? claims.map((_, i) => i)
+      : stratifiedSample(claims, options.hypothesisSample);
+  const sample = sampleIndices.map((i) => claims[i]);
+  const sampleTargets = sample.map((c) => c.target);
+  const lensSample = measure(() => anchorClaims(text, sampleTargets), heavy);
+  // Warm the approximate search up on a few claims, then time the sample once per run.
+  sampleTargets.slice(0, 5).forEach((t) => hypothesisAnchor(text, t));
+  const hypothesisRuns = options.hypothesisSample === 'all' ? 1 : Math.min(3, options.runs);
+  const hypothesis = measure(() => sampleTargets.map((t) => hypothesisAnchor(text, t)), {
+    warmup: 0,
+    runs: hypothesisRuns,
+  });
+
+  const lensVerdict = judge(claims, lens.result.map(rangeOf));
+  const exactVerdict = judge(verbatim, exactOnly.result.map(rangeOf));
+  const sampled = sample.length < claims.length;
+  const row = (name: string, subjects: readonly BenchClaim[], time: number, verdict?: Verdict): string[] => [
+    name,
+    String(subjects.length),
+    ms(time),
+    ms(time / subjects.length),
+    ...(verdict
+      ? [verdict.anchored, verdict.orphaned, verdict.wrong, verdict.missed, verdict.spurious].map(String)
+      : ['—', '—', '—', '—', '—']),
+  ];
+  const rows = [
+    ['one pass over the text (the floor)', '—', ms(floor.median), '—', '—', '—', '—', '—', '—'],
+    row('Claim Lens', claims, lens.median, lensVerdict),
+    row('Claim Lens, verbatim claims only (exact)', verbatim, exactOnly.median, exactVerdict),
+    row('naive `indexOf`', claims, naive.median, judge(claims, naive.result)),
+  ];
+  if (sampled) {
+    const perClaim = hypothesis.median / sample.length;
+    rows.push(
+      row(`Claim Lens, the ${sample.length}-claim sample`, sample, lensSample.median, judge(sample, lensSample.result.map(rangeOf))),
+      row(`Hypothesis, the ${sample.length}-claim sample`, sample, hypothesis.median, judge(sample, hypothesis.result)),
+      [
+        'Hypothesis, all claims (**extrapolated** per claim from the sample)',
+        String(claims.length),
+        `≈ ${ms(perClaim * claims.length)}`,
+        ms(perClaim),
+        '—', '—', '—', '—', '—',
+      ],
+    );
+  } else {
+    rows.push(row('Hypothesis', claims, hypothesis.median, judge(claims, hypothesis.result)));
+  }
+
+  const speedup = hypothesis.median / lensSample.median;
+  const exactRatio = exactOnly.median / floor.median;
+  const inText = claims.length - claims.filter((c) => !c.truth).length;
+  const section: Section = {
+    title: `Anchoring: ${claims.length.toLocaleString('en')} claims in a ${text.length.toLocaleString('en')}-character article`,
+    columns: COLUMNS,
+    rows,
+    notes: [
+      corpusNote(claims),
+      `Claim Lens anchor kinds: ${kindsNote(lens.result)}.`,
+      `wrong = anchored where the claim was not cut (overlap with the true range under half the longer range); missed = in the text but orphaned; spurious = absent but anchored.`,
+      sampled
+        ? `The Hypothesis approach runs on a ${sample.length}-claim sample with the corpus' mix of kinds (median of ${hypothesisRuns}); the speed target compares it with Claim Lens on the same sample. \`npm run bench -- --full\` runs it on every claim.`
+        : `The Hypothesis approach ran on every claim (${hypothesisRuns} run).`,
+      `Claim Lens on the sample vs on all claims: ${ms(lensSample.median / sample.length)} vs ${ms(lens.median / claims.length)} per claim.`,
+    ],
+  };
+  return {
+    sections: [section],
+    targets: [
+      {
+        name: `corpus: Claim Lens vs the Hypothesis approach (same ${sample.length} claims)`,
+        goal: '≥ 50× faster',
+        measured: `${ratio(speedup)} (${ms(hypothesis.median)} vs ${ms(lensSample.median)})`,
+        pass: speedup >= 50,
+      },
+      {
+        name: 'corpus: wrong anchors',
+        goal: '0',
+        measured: String(lensVerdict.wrong),
+        pass: lensVerdict.wrong === 0,
+      },
+      {
+        name: 'corpus: claims in the text (verbatim or edited) anchored',
+        goal: `all ${inText}`,
+        measured: String(inText - lensVerdict.missed),
+        pass: lensVerdict.missed === 0,
+      },
+      {
+        name: 'corpus: absent claims orphaned',
+        goal: `all ${claims.length - inText}`,
+        measured: String(claims.length - inText - lensVerdict.spurious),
+        pass: lensVerdict.spurious === 0,
+      },
+      {
+        name: `exact-only anchoring (${verbatim.length} verbatim claims) vs one pass over the text`,
+        goal: '≤ 3×',
+        measured: `${ratio(exactRatio)} (${ms(exactOnly.median)} vs ${ms(floor.median)})`,
+        pass: exactRatio <= 3,
+      },
+    ],
+  };
+}
+
+export function corpusNote(claims: readonly BenchClaim[]): string {
+  const count = (kind: string): number => claims.filter((c) => c.kind === kind).length;
+  const withContext = claims.filter((c) => c.target.prefix !== undefined).length;
+  return (
+    `Claims: ${count('verbatim')} verbatim, ${count('edited')} edited by 1-3 characters, ${count('absent')} absent; ` +
+    `${withContext} occur more than once and carry a prefix and suffix that choose.`
+  );
+}
+
+export function kindsNote(anchors: readonly Anchor[]): string {
+  const counts = new Map<string, number>();
+  for (const a of anchors) {
+    const key = a.kind === 'orphaned' || !a.ambiguous ? a.kind : `${a.kind} (ambiguous)`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ');
+}

@@ -1,0 +1,174 @@
+/**
+ * Typing in a 1 MB article with 5,000 claims: 1,000 random single-character edits,
+ * delivered as the change events VS Code sends, each followed by reading every
+ * anchor. The per-edit cost is compared with anchoring from scratch, and the anchors
+ * after the last edit with a from-scratch anchoring of the final text.
+ */
+import * as anchorModule from '../../src/core/anchor';
+import type { Anchor, AnchorTarget, TextRange } from '../../src/core/types';
+import type { BenchClaim } from '../corpus';
+import { judge, rangeOf } from '../judge';
+import { ms, ratio } from '../report';
+import type { ScenarioResult } from '../report';
+import { Random } from '../random';
+import { measure, percentile, timed } from '../stats';
+import type { BenchOptions, SharedCorpus } from './options';
+
+/** A `TextDocumentContentChangeEvent` as VS Code sends it, the fields the core reads. */
+export interface TextChange {
+  rangeOffset: number;
+  rangeLength: number;
+  text: string;
+}
+
+interface Incremental {
+  applyChanges(changes: readonly TextChange[]): void;
+  readonly anchors: readonly Anchor[];
+}
+type IncrementalClass = new (article: string, targets: readonly AnchorTarget[]) => Incremental;
+
+const EDITS = 1000;
+const FROM_SCRATCH_SAMPLES = 5;
+/** The name the anchor engine's incremental class is expected under. */
+const CLASS_NAME = 'LiveAnchors';
+
+/**
+ * `count` random single-character edits of `text`, each valid against the text as
+ * the edits before it left it: inserting a letter or a space, deleting a character,
+ * or replacing one.
+ */
+export function typingEdits(text: string, count: number, random: Random): TextChange[] {
+  const changes: TextChange[] = [];
+  let length = text.length;
+  for (let i = 0; i < count; i++) {
+    const op = random.int(0, 2);
+    const char = random.chance(0.15) ? ' ' : String.fromCharCode(97 + random.int(0, 25));
+    if (op === 0 || length === 0) {
+      changes.push({ rangeOffset: random.int(0, length), rangeLength: 0, text: char });
+      length += 1;
+    } else {
+      changes.push({ rangeOffset: random.int(0, length - 1), rangeLength: 1, text: op === 1 ? '' : char });
+      length += op === 1 ? -1 : 0;
+    }
+  }
+  return changes;
+}
+
+export function applyChange(text: string, change: TextChange): string {
+  return text.slice(0, change.rangeOffset) + change.text + text.slice(change.rangeOffset + change.rangeLength);
+}
+
+/** Where a range is after `change`, as an editor keeps a decoration: shifted, grown or shrunk. */
+export function shiftRange(range: TextRange, change: TextChange): TextRange {
+  const delta = change.text.length - change.rangeLength;
+  const changeEnd = change.rangeOffset + change.rangeLength;
+  if (range.end <= change.rangeOffset) return range;
+  if (range.start >= changeEnd) return { start: range.start + delta, end: range.end + delta };
+  return { start: range.start, end: Math.max(range.start, range.end + delta) };
+}
+
+export function keystrokeScenario(corpus: SharedCorpus, options: BenchOptions): ScenarioResult {
+  const targets = corpus.claims.map((c) => c.target);
+  const changes = typingEdits(corpus.article.text, EDITS, new Random(options.seed + 2));
+  const sampleAt = new Set(
+    Array.from({ length: FROM_SCRATCH_SAMPLES }, (_, i) => Math.round((i * EDITS) / (FROM_SCRATCH_SAMPLES - 1))),
+  );
+  // The text at a few points of the typing (keeping all 1,001 would take a gigabyte).
+  const texts: string[] = [];
+  let finalText = corpus.article.text;
+  changes.forEach((change, i) => {
+    if (sampleAt.has(i)) texts.push(finalText);
+    finalText = applyChange(finalText, change);
+  });
+  texts.push(finalText);
+  let at = 0;
+  const scratch = measure(() => anchorModule.anchorClaims(texts[at++ % texts.length], targets), {
+    warmup: 0,
+    runs: texts.length,
+  });
+  const finalScratch = anchorModule.anchorClaims(finalText, targets);
+
+  const Live = (anchorModule as unknown as Record<string, unknown>)[CLASS_NAME] as IncrementalClass | undefined;
+  const fromScratchRow = ['anchoring from scratch', '—', ms(scratch.median), '—', '—', '—'];
+  const columns = ['approach', 'setup', 'per edit p50', 'p95', 'max', 'after the last edit'];
+  if (typeof Live !== 'function') {
+    return {
+      sections: [{ title: 'Keystroke: 1,000 single-character edits', columns, rows: [fromScratchRow], notes: [] }],
+      targets: [
+        {
+          name: 'keystroke: update every anchor per edit, p95',
+          goal: '< 1 ms',
+          measured: `no incremental class \`${CLASS_NAME}\` exported by src/core/anchor.ts`,
+          pass: false,
+        },
+      ],
+    };
+  }
+
+  // Warm the incremental path up on a copy, then time every edit on a fresh one.
+  const warm = new Live(corpus.article.text, targets);
+  for (const change of changes.slice(0, 50)) {
+    warm.applyChanges([change]);
+    void warm.anchors;
+  }
+  const setup = timed(() => new Live(corpus.article.text, targets));
+  const live = setup.result;
+  const perEdit: number[] = [];
+  for (const change of changes) {
+    const start = performance.now();
+    live.applyChanges([change]);
+    void live.anchors;
+    perEdit.push(performance.now() - start);
+  }
+  const finalAnchors = live.anchors;
+  const p50 = percentile(perEdit, 50);
+  const p95 = percentile(perEdit, 95);
+  const disagree = finalAnchors.filter((a, i) => !sameAnchor(a, finalScratch[i])).length;
+  const truth = shiftedClaims(corpus.claims, changes);
+  const verdict = judge(truth, finalAnchors.map(rangeOf));
+  return {
+    sections: [
+      {
+        title: `Keystroke: ${EDITS.toLocaleString('en')} single-character edits, ${targets.length.toLocaleString('en')} claims, ${corpus.article.text.length.toLocaleString('en')} characters`,
+        columns,
+        rows: [
+          [
+            `\`${CLASS_NAME}.applyChanges\` + read \`anchors\``,
+            ms(setup.ms),
+            ms(p50),
+            ms(p95),
+            ms(Math.max(...perEdit)),
+            `${verdict.wrong} wrong, ${verdict.missed} missed, ${verdict.spurious} spurious; ${disagree} differ from scratch`,
+          ],
+          fromScratchRow,
+        ],
+        notes: [
+          `From scratch: the median of ${FROM_SCRATCH_SAMPLES} anchorings of the text at evenly spaced points of the typing; ${ratio(scratch.median / p50)} the incremental p50.`,
+          `After the last edit, the incremental anchors are judged against where each claim's text went (its cut range shifted by every edit) and compared with anchoring the final text from scratch (kind, range and ambiguity).`,
+        ],
+      },
+    ],
+    targets: [
+      {
+        name: 'keystroke: update every anchor per edit, p95',
+        goal: '< 1 ms',
+        measured: `${ms(p95)} (p50 ${ms(p50)}, max ${ms(Math.max(...perEdit))})`,
+        pass: p95 < 1,
+      },
+    ],
+  };
+}
+
+function sameAnchor(a: Anchor, b: Anchor): boolean {
+  if (a.kind === 'orphaned' || b.kind === 'orphaned') return a.kind === b.kind;
+  return a.kind === b.kind && a.start === b.start && a.end === b.end && a.ambiguous === b.ambiguous;
+}
+
+function shiftedClaims(claims: readonly BenchClaim[], changes: readonly TextChange[]): BenchClaim[] {
+  return claims.map((claim) => {
+    if (!claim.truth) return claim;
+    let truth = claim.truth;
+    for (const change of changes) truth = shiftRange(truth, change);
+    return { ...claim, truth };
+  });
+}
