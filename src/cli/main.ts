@@ -11,7 +11,7 @@ import {
   isReportFormat,
   REPORT_FORMATS,
   renderReport,
-  suggestionsJson,
+  suggestJson,
   suggestText,
   type CheckedSidecar,
 } from '../core/report';
@@ -141,7 +141,7 @@ function suggest(ws: Workspace, paths: string[], options: { json?: boolean }, ou
   const suggestions = suggestClaims(articleText, covered);
   out.stdout(
     options.json
-      ? `${JSON.stringify({ version: 1, article, suggestions: suggestionsJson(articleText, suggestions) }, null, 2)}\n`
+      ? `${JSON.stringify(suggestJson(article, articleText, suggestions), null, 2)}\n`
       : suggestText(articleText, suggestions),
   );
   return 0;

@@ -448,6 +448,15 @@ export function suggestionsJson(articleText: string, suggestions: readonly Sugge
   return suggestions.map(({ start, end, text, reasons }) => ({ ...index.positionAt(start), start, end, text, reasons }));
 }
 
+/** The document `suggest --json` prints. */
+export function suggestJson(
+  article: string,
+  articleText: string,
+  suggestions: readonly Suggestion[],
+): { version: 1; article: string; suggestions: SuggestionJson[] } {
+  return { version: 1, article, suggestions: suggestionsJson(articleText, suggestions) };
+}
+
 /** The human output of `suggest`: `line:column: sentence`, the sentence on one line. */
 export function suggestText(articleText: string, suggestions: readonly Suggestion[]): string {
   return suggestionsJson(articleText, suggestions)
