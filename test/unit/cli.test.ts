@@ -47,7 +47,10 @@ function scratch(files: Record<string, string>): string {
 const CLEAN_SUMMARY =
   'cli-clean/bridge.txt: 2 claims (1 unverified, 0 in-review, 1 verified, 0 disputed, 0 false, 0 unverifiable); 0 errors, 0 warnings';
 
-describe('claim-lens CLI', () => {
+describe('claim-lens CLI', function () {
+  // Each test starts node a few times; the machine may be shared.
+  this.timeout(60_000);
+
   before(function () {
     this.timeout(120_000);
     const stale = !fs.existsSync(CLI) || fs.statSync(CLI).mtimeMs < newestMtime(path.join(ROOT, 'src'));
