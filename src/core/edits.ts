@@ -253,7 +253,7 @@ export class SidecarEditor {
       const key = claimsPair.key as Node;
       keyColumn = this.column(key.range![0]);
       const value = claims as YAMLSeq | Scalar | undefined;
-      if (value?.range) edits.push({ start: this.afterKey(key), end: value.range[1], newText: '' });
+      if (isSeq(value) && value.range) edits.push({ start: this.afterKey(key), end: value.range[1], newText: '' });
       at = this.lineEnd(value?.range ? value.range[1] : key.range![1]);
     } else {
       at = this.text.length;
@@ -302,7 +302,7 @@ export class SidecarEditor {
       const indent = this.column(key.range![0]) + 2;
       const edits: TextEdit[] = [];
       const value = sources as YAMLMap | Scalar | undefined;
-      if (value?.range) edits.push({ start: this.afterKey(key), end: value.range[1], newText: '' });
+      if (isMap(value) && value.range) edits.push({ start: this.afterKey(key), end: value.range[1], newText: '' });
       const at = this.lineEnd(value?.range ? value.range[1] : key.range![1]);
       edits.push({ start: at, end: at, newText: `${this.eol}${block(indent, 2)}` });
       return { ok: true, edits: mergeInserts(edits) };

@@ -1,0 +1,260 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import {
+  addClaimEdits,
+  addSourceEdits,
+  applyEdits,
+  newSidecarText,
+  rewriteQuoteEdits,
+  setContextEdits,
+  setStatusEdits,
+  slug,
+  type EditResult,
+} from '../../src/core/edits';
+import { parseSidecar } from '../../src/core/sidecar';
+import { STATUSES, type TextEdit } from '../../src/core/types';
+
+const golden = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'golden');
+const MINISTER = 'The minister said: prices will fall.';
+const whole = (text: string) => ({ start: 0, end: text.length });
+
+/** Each golden case: the operation that turns input.claims.yaml into expected.claims.yaml. */
+const operations: Record<string, (input: string, article: string) => EditResult> = {
+  'set-status-replace': (t) => setStatusEdits(t, 'troops-sent', 'verified'),
+  'set-status-insert': (t) => setStatusEdits(t, 'troops-sent', 'disputed'),
+  'set-status-false-quoted': (t) => setStatusEdits(t, 'moon', 'false'),
+  'set-status-flow-claim': (t) => setStatusEdits(t, 'a', 'in-review'),
+  'add-claim-two-space': (t) => addClaimEdits(t, MINISTER, whole(MINISTER)),
+  'add-claim-indentless': (t) => addClaimEdits(t, MINISTER, whole(MINISTER)),
+  'add-claim-empty-flow': (t) => addClaimEdits(t, MINISTER, whole(MINISTER)),
+  'add-claim-crlf': (t) => addClaimEdits(t, MINISTER, whole(MINISTER)),
+  'add-claim-ambiguous': (t, article) => addClaimEdits(t, article, { start: 15, end: 31 }),
+  'add-source-new-section': (t) =>
+    addSourceEdits(t, 'troops', {
+      id: 'yonhap',
+      name: 'Yonhap News Agency',
+      url: 'https://en.yna.co.kr/',
+      type: 'news-agency',
+      published: '2024-10-22',
+    }),
+  'add-source-existing-block': (t) => addSourceEdits(t, 'troops', { id: 'afp', name: '' }),
+  'add-source-define-flow-list': (t) => addSourceEdits(t, 'troops', { id: 'reuters', name: 'Reuters', type: 'news-agency' }),
+  'rewrite-quote-keeps-style': (t) => rewriteQuoteEdits(t, 'drift', 'The ministry said it has "no comment" today.'),
+  'rewrite-quote-block-literal': (t) => rewriteQuoteEdits(t, 'drift', 'A long quote over two lines, revised.'),
+};
+
+function edits(result: EditResult): TextEdit[] {
+  assert.ok(result.ok, result.ok ? '' : result.message);
+  return result.ok ? result.edits : [];
+}
+
+/** Input lines that no edit touches (an insertion touches the line it is on). */
+function untouchedLines(text: string, all: readonly TextEdit[]): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    const end = start + line.length;
+    if (!all.some((e) => e.start <= end && e.end >= start)) out.push(line);
+    start = end + 1;
+  }
+  return out;
+}
+
+describe('edits: golden files', () => {
+  const cases = fs.readdirSync(golden).sort();
+
+  it('every golden case has an operation, and every operation a case', () => {
+    assert.deepStrictEqual(cases, Object.keys(operations).sort());
+  });
+
+  for (const name of cases) {
+    it(name, () => {
+      const dir = path.join(golden, name);
+      const input = fs.readFileSync(path.join(dir, 'input.claims.yaml'), 'utf8');
+      const expected = fs.readFileSync(path.join(dir, 'expected.claims.yaml'), 'utf8');
+      const articleFile = path.join(dir, 'article.txt');
+      const article = fs.existsSync(articleFile) ? fs.readFileSync(articleFile, 'utf8') : '';
+      const result = edits(operations[name]!(input, article));
+      const output = applyEdits(input, result);
+      assert.strictEqual(output, expected);
+      // The smallest edit: every input line no edit touches is still in the output, byte
+      // for byte and in order.
+      assert.ok(result.length <= 2, `${result.length} edits`);
+      const kept = untouchedLines(input, result);
+      let at = 0;
+      const outLines = output.split('\n');
+      for (const line of kept) {
+        const i = outLines.indexOf(line, at);
+        assert.ok(i >= 0, `line lost or changed: ${JSON.stringify(line)}`);
+        at = i + 1;
+      }
+      // And the result is a valid sidecar with no new problems.
+      assert.deepStrictEqual(parseSidecar(output, 's').problems, []);
+    });
+  }
+});
+
+describe('edits: no-ops produce no edits', () => {
+  const cases = fs.readdirSync(golden);
+  for (const name of cases) {
+    it(`${name}: setting what is already there`, () => {
+      const text = fs.readFileSync(path.join(golden, name, 'expected.claims.yaml'), 'utf8');
+      const sidecar = parseSidecar(text, 's');
+      for (const claim of sidecar.claims) {
+        if (claim.statusRange) assert.deepStrictEqual(edits(setStatusEdits(text, claim.id, claim.status)), []);
+        assert.deepStrictEqual(edits(rewriteQuoteEdits(text, claim.id, claim.quote)), []);
+        if (claim.prefix !== undefined) assert.deepStrictEqual(edits(setContextEdits(text, claim.id, { prefix: claim.prefix })), []);
+        for (const source of claim.sources) {
+          if (source.id) assert.deepStrictEqual(edits(addSourceEdits(text, claim.id, { ...source, id: source.id })), []);
+        }
+      }
+    });
+  }
+});
+
+describe('edits: details', () => {
+  const base = 'version: 1\nclaims:\n  - id: a\n    quote: Alpha.\n';
+
+  it('a sidecar that does not parse is refused, with where', () => {
+    const bad = 'version: 1\nclaims:\n  - id: a\n    quote: "open\n';
+    for (const result of [
+      setStatusEdits(bad, 'a', 'verified'),
+      addClaimEdits(bad, 'x', { start: 0, end: 1 }),
+      addSourceEdits(bad, 'a', { id: 's', name: 'S' }),
+      rewriteQuoteEdits(bad, 'a', 'q'),
+    ]) {
+      assert.strictEqual(result.ok, false);
+      assert.ok(!result.ok && result.line !== undefined && result.column !== undefined);
+      assert.match(!result.ok ? result.message : '', /not written while it does not parse/);
+    }
+  });
+
+  it('unknown claim ids and bad input are refused, not guessed', () => {
+    assert.strictEqual(setStatusEdits(base, 'nope', 'verified').ok, false);
+    assert.strictEqual(addClaimEdits(base, 'text', { start: 0, end: 0 }).ok, false);
+    assert.strictEqual(addClaimEdits(base, 'text', whole('text'), { id: 'a' }).ok, false);
+    assert.strictEqual(addClaimEdits(base, 'text', whole('text'), { id: 'Not An Id' }).ok, false);
+    assert.strictEqual(addSourceEdits(base, 'a', { id: 'undefined-source', name: '' }).ok, false);
+    assert.strictEqual(addSourceEdits(base, 'a', { id: 'Bad Id', name: 'X' }).ok, false);
+  });
+
+  it('addClaim: ids are slugs of the quote made unique; options are honoured', () => {
+    const article = 'Alpha. Beta.';
+    const r1 = addClaimEdits(base, article, { start: 0, end: 6 });
+    assert.ok(r1.ok);
+    assert.strictEqual(r1.id, 'alpha');
+    const twice = applyEdits(base, edits(r1));
+    const r2 = addClaimEdits(twice, article, { start: 0, end: 6 }, { id: 'custom', status: 'verified' });
+    assert.strictEqual(r2.id, 'custom');
+    const claims = parseSidecar(applyEdits(twice, edits(r2)), 's').claims;
+    assert.deepStrictEqual(
+      claims.map((c) => [c.id, c.quote, c.status]),
+      [
+        ['a', 'Alpha.', 'unverified'],
+        ['alpha', 'Alpha.', 'unverified'],
+        ['custom', 'Alpha.', 'verified'],
+      ],
+    );
+    const r3 = addClaimEdits(applyEdits(twice, edits(r2)), article, { start: 0, end: 6 });
+    assert.strictEqual(r3.id, 'alpha-2');
+  });
+
+  it('addClaim: a quote with line breaks is kept exactly, on one line', () => {
+    const article = 'He said\r\nit would rain.';
+    const out = applyEdits(base, edits(addClaimEdits(base, article, whole(article))));
+    assert.ok(out.endsWith('    quote: "He said\\r\\nit would rain."\n'), out);
+    assert.strictEqual(parseSidecar(out, 's').claims[1]!.quote, article);
+  });
+
+  it('addClaim to a sidecar without claims:, or with `claims:` empty', () => {
+    for (const text of ['version: 1\n', 'version: 1', 'version: 1\nclaims:\n', 'version: 1\nclaims: # later\n']) {
+      const out = applyEdits(text, edits(addClaimEdits(text, 'Alpha.', whole('Alpha.'))));
+      const sidecar = parseSidecar(out, 's');
+      assert.deepStrictEqual(sidecar.problems, [], out);
+      assert.deepStrictEqual(sidecar.claims.map((c) => c.id), ['alpha'], out);
+      assert.ok(out.startsWith('version: 1'));
+    }
+  });
+
+  it('setContext sets a prefix and a suffix in one place, in key order', () => {
+    const out = applyEdits(base, edits(setContextEdits(base, 'a', { prefix: 'Before ', suffix: ' after' })));
+    assert.strictEqual(out, `${base}    prefix: "Before "\n    suffix: " after"\n`);
+  });
+
+  it('status `key:` with no value gets one', () => {
+    const text = 'version: 1\nclaims:\n  - id: a\n    quote: q\n    status:\n    note: n\n';
+    const out = applyEdits(text, edits(setStatusEdits(text, 'a', 'verified')));
+    assert.strictEqual(out, text.replace('status:\n', 'status: verified\n'));
+  });
+
+  it('newSidecarText is a valid, empty sidecar naming its article', () => {
+    const text = newSidecarText('korea troops.txt');
+    const sidecar = parseSidecar(text, 's');
+    assert.deepStrictEqual(sidecar.problems, []);
+    assert.strictEqual(sidecar.article, 'korea troops.txt');
+    assert.strictEqual(parseSidecar(newSidecarText('#odd: name.md'), 's').article, '#odd: name.md');
+  });
+
+  it('slug', () => {
+    assert.strictEqual(slug('South Korea has indicated it may supply weapons'), 'south-korea-has-indicated-it');
+    assert.strictEqual(slug('Ça coûte 10 €'), 'ca-coute-10');
+    assert.strictEqual(slug('«»'), 'claim');
+  });
+});
+
+describe('edits: properties', () => {
+  const indents = fc.record({ dash: fc.constantFrom(0, 2, 4), key: fc.constantFrom(2, 4) });
+  const quoteText = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0);
+  const style = fc.constantFrom<(s: string) => string>(
+    (s) => JSON.stringify(s),
+    (s) => `'${s.replace(/'/g, "''")}'`,
+  );
+
+  it('setStatus changes exactly that claim status and keeps every other line', () => {
+    fc.assert(
+      fc.property(indents, fc.array(fc.tuple(quoteText, style, fc.option(fc.constantFrom(...STATUSES)), fc.boolean()), { minLength: 1, maxLength: 5 }), fc.nat(), fc.constantFrom(...STATUSES), (ind, claims, pick, status) => {
+        const pad = ' '.repeat(ind.dash);
+        const keyPad = ' '.repeat(ind.dash + ind.key);
+        const lines = ['# header', 'version: 1', 'claims:'];
+        claims.forEach(([quote, quoted, st, comment], i) => {
+          lines.push(`${pad}-${' '.repeat(ind.key - 1)}id: c${i}${comment ? '   # note' : ''}`);
+          lines.push(`${keyPad}quote: ${quoted(quote)}`);
+          if (st) lines.push(`${keyPad}status: ${st === 'false' ? '"false"' : st}`);
+          if (comment) lines.push('', `${keyPad}# between`);
+        });
+        const text = lines.join('\n') + '\n';
+        const target = `c${pick % claims.length}`;
+        const result = setStatusEdits(text, target, status);
+        const out = applyEdits(text, edits(result));
+        const before = parseSidecar(text, 's');
+        const after = parseSidecar(out, 's');
+        assert.deepStrictEqual(after.problems, []);
+        assert.deepStrictEqual(
+          after.claims.map((c) => [c.id, c.quote, c.id === target ? status : c.status]),
+          before.claims.map((c) => [c.id, c.quote, c.id === target ? status : c.status]),
+        );
+        assert.strictEqual(after.claims.find((c) => c.id === target)!.status, status);
+        const changed = out.split('\n').filter((l) => !text.split('\n').includes(l));
+        assert.ok(changed.length <= 1, JSON.stringify(changed));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('addClaim appends a claim that anchors to the selected text, whatever its characters', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 40 }), (quote) => {
+        fc.pre(quote.trim().length > 0);
+        const text = 'version: 1\nclaims:\n  - id: a\n    quote: Alpha.\n';
+        const out = applyEdits(text, edits(addClaimEdits(text, quote, whole(quote))));
+        const sidecar = parseSidecar(out, 's');
+        assert.deepStrictEqual(sidecar.problems, []);
+        assert.strictEqual(sidecar.claims[1]!.quote, quote);
+        assert.ok(out.startsWith(text.slice(0, -1)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
