@@ -11,7 +11,7 @@ export type BrownDocument = string[][];
 
 const PRESS_FILE = /^ca\d\d$/;
 /** Tokens printed without a space before them. */
-const CLOSING = new Set([',', '.', ';', ':', '?', '!', ')', ']', "''", "'"]);
+const CLOSING = new Set([',', '.', ';', ':', '?', '!', ')', ']', "''"]);
 /** Tokens printed without a space after them. */
 const OPENING = new Set(['``', '(', '[']);
 /** Brown writes quotation marks as `` and ''; print both as a straight quote. */
@@ -49,17 +49,23 @@ export function parseDocument(tagged: string): BrownDocument {
   return paragraphs;
 }
 
-/** Joins `word/tag` tokens into a sentence with a newspaper's spacing. */
+/**
+ * Joins `word/tag` tokens into a sentence with a newspaper's spacing. A single
+ * quote is one token `'` whether it opens or closes, so they alternate.
+ */
 export function detokenize(tokens: readonly string[]): string {
   let text = '';
   let glueNext = true;
+  let singleOpen = false;
   for (const token of tokens) {
     const word = wordOf(token);
     // "Jr." ending a sentence is followed by a full stop token of its own.
     if (word === '.' && text.endsWith('.')) continue;
-    if (!glueNext && !CLOSING.has(word)) text += ' ';
+    const closing = CLOSING.has(word) || (word === "'" && singleOpen);
+    if (!glueNext && !closing) text += ' ';
     text += PRINTED[word] ?? word;
-    glueNext = OPENING.has(word);
+    glueNext = OPENING.has(word) || (word === "'" && !singleOpen);
+    if (word === "'") singleOpen = !singleOpen;
   }
   return text;
 }
