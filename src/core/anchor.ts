@@ -187,11 +187,8 @@ export function toOccurrences(nt: NormalizedText, t: PreparedTarget, normStarts:
 export function fuzzySearchOne(norm: string, t: PreparedTarget, fq = new FuzzyQuote(t.norm)): FuzzyMatch[] {
   if (t.cutoff === 0) return [];
   for (const level of fuzzyLevels(t.cutoff)) {
-    const diagonals: number[] = [];
-    for (const piece of fuzzyPieces(t.norm, level)) {
-      for (const p of indexOfAll(norm, piece.text)) diagonals.push(p - piece.offset);
-    }
-    const found = fq.verify(norm, level, diagonals);
+    const hits = fuzzyPieces(t.norm, level).map((piece) => indexOfAll(norm, piece));
+    const found = fq.verify(norm, level, hits);
     if (found.length > 0) return found;
   }
   return [];
@@ -245,15 +242,14 @@ export class ArticleIndex {
     for (let round = 0; pending.length > 0; round++) {
       const level = (i: number): number => fuzzyLevels(prepared[i]!.cutoff)[round]!;
       const pieces = pending.map((i) => fuzzyPieces(prepared[i]!.norm, level(i)));
-      const hits = findEach(nt.norm, pieces.flatMap((ps) => ps.map((p) => p.text)));
+      const hits = findEach(nt.norm, pieces.flat());
       let h = 0;
       pending = pending.filter((i, n) => {
         const t = prepared[i]!;
-        const diagonals: number[] = [];
-        for (const piece of pieces[n]!) for (const p of hits[h++]!) diagonals.push(p - piece.offset);
+        const own = hits.slice(h, (h += pieces[n]!.length));
         let fq = quotes.get(i);
         if (!fq) quotes.set(i, (fq = new FuzzyQuote(t.norm)));
-        const found = fq.verify(nt.norm, level(i), diagonals);
+        const found = fq.verify(nt.norm, level(i), own);
         if (found.length > 0) anchors[i] = chooseFuzzy(nt, t, found);
         return found.length === 0 && level(i) < t.cutoff;
       });

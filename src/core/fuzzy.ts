@@ -8,6 +8,14 @@
  *   window of m + 2t characters around it needs checking.
  * - Verification: Myers' bit-parallel edit distance (Hyyrö's block form for quotes
  *   longer than 32 code units), written out below.
+ * - Hierarchical verification (Navarro and Baeza-Yates' PEX): group the pieces in a
+ *   balanced tree, a node of j of the t + 1 pieces allowed floor(j * t / (t + 1))
+ *   edits. A match within t has a root-to-leaf path of nodes that all keep to their
+ *   allowance (if both halves of a node exceeded theirs, the node would exceed its
+ *   own), ending in an exact piece. So a piece hit is checked bottom-up, smallest
+ *   node first, in a small window, and dropped as soon as a node fails: most chance
+ *   hits of a 5-letter piece die at the first 10-letter node, and only survivors pay
+ *   for a full window. A true match is still found through its own path's piece.
  * - Iterative deepening: try t = 1, 3, 7, ... up to the cutoff k. Level t finds every
  *   candidate with distance <= t, so the first level that finds any has found the best
  *   ones, and small drifts are found with few, long (selective) pieces.
@@ -29,16 +37,21 @@ export function fuzzyLevels(k: number): number[] {
   return levels;
 }
 
+/** Where the t + 1 pieces of a quote of length m start (and, last, where they end). */
+function pieceBounds(m: number, t: number): number[] {
+  return Array.from({ length: t + 2 }, (_, i) => Math.floor((i * m) / (t + 1)));
+}
+
 /** The t + 1 consecutive pieces a match with <= t edits keeps at least one of. */
-export function fuzzyPieces(q: string, t: number): { offset: number; text: string }[] {
-  const n = t + 1;
-  const pieces: { offset: number; text: string }[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = Math.floor((i * q.length) / n);
-    const b = Math.floor(((i + 1) * q.length) / n);
-    pieces.push({ offset: a, text: q.slice(a, b) });
-  }
-  return pieces;
+export function fuzzyPieces(q: string, t: number): string[] {
+  const b = pieceBounds(q.length, t);
+  return b.slice(0, -1).map((a, i) => q.slice(a, b[i + 1]));
+}
+
+/** One level's piece tree: per piece, the nodes above it, smallest first (root excluded). */
+interface PieceTree {
+  bounds: number[];
+  paths: { from: number; to: number; allowed: number; pattern: BitPattern }[][];
 }
 
 /**
@@ -79,9 +92,16 @@ class BitPattern {
    * Reads text[i] for i = from, from + step, ... (count code units) and reports after
    * each one the edit distance of the pattern against the best text substring ending
    * there (`anchored` false), or against exactly the text read so far (`anchored`
-   * true). `report(readCount, distance)`.
+   * true). `report(readCount, distance)` may return true to stop early.
    */
-  run(text: string, from: number, step: 1 | -1, count: number, anchored: boolean, report: (n: number, d: number) => void): void {
+  run(
+    text: string,
+    from: number,
+    step: 1 | -1,
+    count: number,
+    anchored: boolean,
+    report: (n: number, d: number) => boolean | void,
+  ): void {
     const { blocks, ascii, other, none, pv, mv } = this;
     const lastBit = 1 << ((this.m - 1) & 31);
     pv.fill(-1);
@@ -116,7 +136,7 @@ class BitPattern {
         hIn = hOut;
       }
       score += hIn;
-      report(n, score);
+      if (report(n, score) === true) return;
     }
   }
 }
@@ -125,6 +145,8 @@ class BitPattern {
 export class FuzzyQuote {
   private readonly forward: BitPattern;
   private readonly backward: BitPattern;
+
+  private readonly trees = new Map<number, PieceTree>();
 
   constructor(readonly q: string) {
     this.forward = new BitPattern(q);
@@ -136,13 +158,49 @@ export class FuzzyQuote {
     return this.q.length;
   }
 
+  private tree(t: number): PieceTree {
+    let tree = this.trees.get(t);
+    if (tree) return tree;
+    const n = t + 1;
+    const bounds = pieceBounds(this.q.length, t);
+    const patterns = new Map<string, BitPattern>();
+    const paths: PieceTree['paths'] = [];
+    for (let leaf = 0; leaf < n; leaf++) {
+      const path: PieceTree['paths'][number] = [];
+      let l = 0;
+      let r = n;
+      while (r - l > 1) {
+        if (r - l < n) {
+          const key = `${l},${r}`;
+          let pattern = patterns.get(key);
+          if (!pattern) patterns.set(key, (pattern = new BitPattern(this.q.slice(bounds[l], bounds[r]))));
+          path.unshift({ from: bounds[l]!, to: bounds[r]!, allowed: Math.floor(((r - l) * t) / n), pattern });
+        }
+        const mid = (l + r) >> 1;
+        if (leaf < mid) r = mid;
+        else l = mid;
+      }
+      paths.push(path);
+    }
+    this.trees.set(t, (tree = { bounds, paths }));
+    return tree;
+  }
+
   /**
-   * All best candidates with distance <= t whose windows the diagonals (text offsets
-   * where a piece hit says the quote would start) point at. Candidates never start
-   * or end on white space or inside a surrogate pair. Sorted by end.
+   * All best candidates with distance <= t, given where each of the t + 1 pieces
+   * (`fuzzyPieces(q, t)`) occurs exactly: `hits[i]` lists piece i's text offsets.
+   * Candidates never start or end on white space or inside a surrogate pair.
+   * Sorted by end.
    */
-  verify(text: string, t: number, diagonals: number[]): FuzzyMatch[] {
+  verify(text: string, t: number, hits: readonly (readonly number[])[]): FuzzyMatch[] {
     const m = this.q.length;
+    const { bounds, paths } = this.tree(t);
+    const diagonals: number[] = [];
+    hits.forEach((positions, piece) => {
+      for (const p of positions) {
+        if (this.survives(text, paths[piece]!, p - bounds[piece]!)) diagonals.push(p - bounds[piece]!);
+      }
+    });
     const sorted = Int32Array.from(diagonals).sort();
     // Every end whose best match (any start) is within t, with that distance.
     const ends: { end: number; d: number }[] = [];
@@ -174,6 +232,20 @@ export class FuzzyQuote {
       found.push(match);
     }
     return found.sort((a, b) => a.end - b.end);
+  }
+
+  /** Whether every node above a piece hit (the quote placed at `diagonal`) keeps to its allowance. */
+  private survives(text: string, path: PieceTree['paths'][number], diagonal: number): boolean {
+    for (const node of path) {
+      const from = Math.max(0, diagonal + node.from - node.allowed);
+      const to = Math.min(text.length, diagonal + node.to + node.allowed);
+      let ok = false;
+      if (to > from) {
+        node.pattern.run(text, from, 1, to - from, false, (_, d) => (ok = d <= node.allowed));
+      }
+      if (!ok) return false;
+    }
+    return true;
   }
 
   /**

@@ -1,84 +1,152 @@
 /**
- * Finds every occurrence of many patterns in one pass over a text, instead of one
- * `indexOf` scan per pattern: a Rabin–Karp rolling hash of each pattern's first
- * `head` code units is looked up in an open hash table at every text position, and
- * only head hits are compared in full. Patterns shorter than `MIN_HEAD` (rare: a word
- * or two) fall back to `indexOf`.
+ * Finds every occurrence of many patterns in a text in about one pass, instead of
+ * one `indexOf` scan per pattern, by sampling the text:
+ *
+ * Every pattern is at least `minLen` long. Take q-grams (q < minLen) and let
+ * w = minLen - q + 1. An occurrence starting at s covers the text positions
+ * s .. s + w - 1 with q-grams that lie inside the pattern, and exactly one of them is
+ * a multiple of w. So the table holds, for every pattern, its q-grams at offsets
+ * 0 .. w - 1, and the text is probed only at multiples of w: a hit (pattern, offset)
+ * at position i is a candidate start i - offset, confirmed with `startsWith`. Each
+ * occurrence is found exactly once, and the text is read about q/w times over.
+ *
+ * Patterns are grouped by length (q = 12 for 24+ code units, 8 for 16+, 4 for 6+,
+ * 3 for 3+); shorter ones (one or two code units) fall back to `indexOf`.
  */
 
-const MIN_HEAD = 4;
-const MAX_HEAD = 12;
 const BASE = 0x01000193;
 const MIX = 0x9e3779b1 | 0;
+/** Up to this many patterns of a length class are searched with `indexOf`. */
+const FEW = 8;
 
-export class MultiSearch {
-  private readonly head: number;
-  /** Patterns searched by hash (length >= head) and by indexOf (shorter). */
-  private readonly hashed: number[] = [];
-  private readonly short: number[] = [];
-  private readonly hashes: Int32Array;
-  private readonly next: Int32Array;
+/** One length class of patterns, probed with q-grams every w positions. */
+class SampledGroup {
+  readonly w: number;
   private readonly table: Int32Array;
   private readonly bits: number;
-  /** BASE^(head - 1), to roll the oldest code unit out of the hash. */
-  private readonly outFactor: number;
+  /**
+   * A small bit set of the q-gram hashes, checked before the table: most probes are
+   * q-grams no pattern has, and the set stays in the CPU cache where the table
+   * (several hundred kB for thousands of patterns) would miss it on every probe.
+   */
+  private readonly filter: Int32Array;
+  private readonly filterBits: number;
+  private readonly next: Int32Array;
+  private readonly entryPattern: Int32Array;
+  private readonly entryOffset: Int32Array;
+  private readonly entryHash: Int32Array;
+
+  constructor(
+    private readonly patterns: readonly string[],
+    readonly members: readonly number[],
+    private readonly q: number,
+  ) {
+    let minLen = Infinity;
+    for (const i of members) minLen = Math.min(minLen, patterns[i]!.length);
+    this.w = minLen - q + 1;
+    const entries = members.length * this.w;
+    let bits = 4;
+    while (1 << bits < entries * 2) bits++;
+    this.bits = bits;
+    this.table = new Int32Array(1 << bits).fill(-1);
+    this.filterBits = Math.min(18, bits + 2);
+    this.filter = new Int32Array(1 << (this.filterBits - 5));
+    this.next = new Int32Array(entries);
+    this.entryPattern = new Int32Array(entries);
+    this.entryOffset = new Int32Array(entries);
+    this.entryHash = new Int32Array(entries);
+    let e = 0;
+    for (const i of members) {
+      const p = patterns[i]!;
+      for (let o = 0; o < this.w; o++, e++) {
+        const h = hashOf(p, o, q);
+        const slot = Math.imul(h, MIX) >>> (32 - bits);
+        this.entryPattern[e] = i;
+        this.entryOffset[e] = o;
+        this.entryHash[e] = h;
+        this.next[e] = this.table[slot]!;
+        this.table[slot] = e;
+        const bit = h >>> (32 - this.filterBits);
+        this.filter[bit >>> 5]! |= 1 << (bit & 31);
+      }
+    }
+  }
+
+  scan(text: string, hit: (pattern: number, position: number) => void, from: number, to: number): void {
+    const { w, q, table, next, entryPattern, entryOffset, entryHash, patterns, filter } = this;
+    const shift = 32 - this.bits;
+    const filterShift = 32 - this.filterBits;
+    const first = Math.ceil(from / w) * w;
+    const last = Math.min(to - 1 + w - 1, text.length - q);
+    for (let i = first; i <= last; i += w) {
+      let h = 0;
+      for (let j = i; j < i + q; j++) h = (Math.imul(h, BASE) + text.charCodeAt(j)) | 0;
+      const bit = h >>> filterShift;
+      if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+      for (let e = table[Math.imul(h, MIX) >>> shift]!; e !== -1; e = next[e]!) {
+        if (entryHash[e] !== h) continue;
+        const s = i - entryOffset[e]!;
+        const p = entryPattern[e]!;
+        if (s >= from && s < to && occursAt(text, patterns[p]!, s)) hit(p, s);
+      }
+    }
+  }
+}
+
+export class MultiSearch {
+  private readonly groups: SampledGroup[] = [];
+  private readonly short: number[] = [];
 
   /** `patterns` should be distinct and non-empty; results are indexed like them. */
   constructor(readonly patterns: readonly string[]) {
-    let head = MAX_HEAD;
-    for (const p of patterns) if (p.length >= MIN_HEAD) head = Math.min(head, p.length);
-    this.head = head;
-    patterns.forEach((p, i) => (p.length >= head ? this.hashed : this.short).push(i));
-
-    let bits = 4;
-    while (1 << bits < this.hashed.length * 4) bits++;
-    this.bits = bits;
-    this.table = new Int32Array(1 << bits).fill(-1);
-    this.hashes = new Int32Array(patterns.length);
-    this.next = new Int32Array(patterns.length).fill(-1);
-    for (const i of this.hashed) {
-      const h = hashOf(patterns[i]!, 0, head);
-      this.hashes[i] = h;
-      const slot = Math.imul(h, MIX) >>> (32 - bits);
-      this.next[i] = this.table[slot]!;
-      this.table[slot] = i;
-    }
-    let f = 1;
-    for (let i = 1; i < head; i++) f = Math.imul(f, BASE);
-    this.outFactor = f;
+    // [minimum length, q]: longer q-grams are rarer, so fewer false candidates.
+    const classes = [
+      [24, 12],
+      [16, 8],
+      [6, 4],
+      [3, 3],
+    ] as const;
+    const members: number[][] = classes.map(() => []);
+    patterns.forEach((p, i) => {
+      const c = classes.findIndex(([min]) => p.length >= min);
+      (c === -1 ? this.short : members[c]!).push(i);
+    });
+    classes.forEach(([, q], c) => {
+      // A sampled scan costs about one pass; `indexOf` (Boyer-Moore-Horspool in V8)
+      // is cheaper for a handful of patterns.
+      if (members[c]!.length > FEW) this.groups.push(new SampledGroup(patterns, members[c]!, q));
+      else this.short.push(...members[c]!);
+    });
   }
 
   /**
-   * Calls `hit(pattern, position)` for every occurrence of a pattern starting in
-   * text[from, to) (the pattern itself may run past `to`), in increasing position
-   * order per pattern. Overlapping occurrences are all reported.
+   * Every occurrence of every pattern starting in text[from, to) (it may run past
+   * `to`), overlapping ones included: one ascending list per pattern.
    */
-  scan(text: string, hit: (pattern: number, position: number) => void, from = 0, to = text.length): void {
-    const { head, table, hashes, next, patterns, outFactor } = this;
-    const shift = 32 - this.bits;
-    const last = Math.min(to, text.length - head + 1);
-    if (this.hashed.length > 0 && from < last) {
-      let h = hashOf(text, from, head);
-      for (let i = from; ; i++) {
-        for (let e = table[Math.imul(h, MIX) >>> shift]!; e !== -1; e = next[e]!) {
-          if (hashes[e] === h && text.startsWith(patterns[e]!, i)) hit(e, i);
-        }
-        if (i + 1 >= last) break;
-        h = (Math.imul(h - Math.imul(text.charCodeAt(i), outFactor), BASE) + text.charCodeAt(i + head)) | 0;
-      }
-    }
-    for (const e of this.short) {
-      const p = patterns[e]!;
-      for (let i = text.indexOf(p, from); i !== -1 && i < to; i = text.indexOf(p, i + 1)) hit(e, i);
-    }
-  }
-
-  /** Every occurrence of every pattern in the whole text: one sorted list per pattern. */
-  findAll(text: string): number[][] {
+  findAll(text: string, from = 0, to = text.length): number[][] {
     const found: number[][] = this.patterns.map(() => []);
-    this.scan(text, (e, i) => found[e]!.push(i));
+    let unsorted = false;
+    const hit = (p: number, s: number): void => {
+      const list = found[p]!;
+      if (list.length > 0 && list[list.length - 1]! > s) unsorted = true;
+      list.push(s);
+    };
+    for (const group of this.groups) group.scan(text, hit, from, to);
+    for (const p of this.short) {
+      const pattern = this.patterns[p]!;
+      for (let i = text.indexOf(pattern, from); i !== -1 && i < to; i = text.indexOf(pattern, i + 1)) hit(p, i);
+    }
+    if (unsorted) for (const list of found) list.sort((a, b) => a - b);
     return found;
   }
+}
+
+/**
+ * `text.startsWith(p, at)`, but comparing a slice with `===`, which V8 does with a
+ * block compare (several times faster than `startsWith` for long patterns).
+ */
+export function occursAt(text: string, p: string, at: number): boolean {
+  return text.slice(at, at + p.length) === p;
 }
 
 function hashOf(s: string, from: number, len: number): number {

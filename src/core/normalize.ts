@@ -49,8 +49,12 @@ export function normalizeCode(c: number): number {
 const SINGLE_QUOTES = /[\u2018-\u201b\u2032]/g;
 const DOUBLE_QUOTES = /[\u201c-\u201f\u2033]/g;
 
+/** Anything `normalize` would change: white space other than a lone space, or a curly quote. */
+const CHANGES = /[^\S ]| \s|[\u2018-\u201f\u2032\u2033]/;
+
 /** Normalizes `s` (runs of white space -> one space, curly quotes -> ASCII). Does not trim. */
 export function normalize(s: string): string {
+  if (!CHANGES.test(s)) return s;
   return s.replace(/\s+/g, ' ').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
 }
 
