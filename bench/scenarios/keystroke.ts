@@ -28,7 +28,7 @@ interface Incremental {
 type IncrementalClass = new (article: string, targets: readonly AnchorTarget[]) => Incremental;
 
 const EDITS = 1000;
-const FROM_SCRATCH_SAMPLES = 5;
+const FROM_SCRATCH_SAMPLES = 3;
 /** The name the anchor engine's incremental class is expected under. */
 const CLASS_NAME = 'LiveAnchors';
 
