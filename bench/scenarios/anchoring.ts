@@ -84,16 +84,18 @@ export function anchoringScenario(corpus: SharedCorpus, options: BenchOptions): 
     ),
     row('naive `indexOf`', claims, naive.median, judge(claims, naive.result)),
   ];
+  // Hypothesis anchors each claim on its own, so its time for the corpus is its time
+  // per claim on a sample with the corpus' mix of kinds, times the number of claims.
+  const hypothesisCorpus = (hypothesis.median / sample.length) * claims.length;
   if (sampled) {
-    const perClaim = hypothesis.median / sample.length;
     rows.push(
       row(`Claim Lens, the ${sample.length}-claim sample`, sample, lensSample.median, judge(sample, lensSample.result.map(rangeOf))),
       row(`Hypothesis, the ${sample.length}-claim sample`, sample, hypothesis.median, judge(sample, hypothesis.result)),
       [
         'Hypothesis, all claims (**extrapolated** per claim from the sample)',
         String(claims.length),
-        `≈ ${ms(perClaim * claims.length)}`,
-        ms(perClaim),
+        `≈ ${ms(hypothesisCorpus)}`,
+        ms(hypothesisCorpus / claims.length),
         '—', '—', '—', '—', '—',
       ],
     );
@@ -101,7 +103,8 @@ export function anchoringScenario(corpus: SharedCorpus, options: BenchOptions): 
     rows.push(row('Hypothesis', claims, hypothesis.median, judge(claims, hypothesis.result)));
   }
 
-  const speedup = hypothesis.median / lensSample.median;
+  const speedup = hypothesisCorpus / lens.median;
+  const sampleSpeedup = hypothesis.median / lensSample.median;
   const exactRatio = exactOnly.median / floor.median;
   const inText = claims.length - claims.filter((c) => !c.truth).length;
   const section: Section = {
@@ -113,18 +116,18 @@ export function anchoringScenario(corpus: SharedCorpus, options: BenchOptions): 
       `Claim Lens anchor kinds: ${kindsNote(lens.result)}.`,
       `wrong = anchored where the claim was not cut (overlap with the true range under half the longer range); missed = in the text but orphaned; spurious = absent but anchored.`,
       sampled
-        ? `The Hypothesis approach runs on a ${sample.length}-claim sample with the corpus' mix of kinds (median of ${hypothesisRuns}); the speed target compares it with Claim Lens on the same sample. \`npm run bench -- --full\` runs it on every claim.`
+        ? `The Hypothesis approach runs on a ${sample.length}-claim sample with the corpus' mix of kinds (median of ${hypothesisRuns}) and is extrapolated per claim to the corpus for the speed target; \`npm run bench -- --full\` runs it on every claim instead.`
         : `The Hypothesis approach ran on every claim (${hypothesisRuns} run).`,
-      `Claim Lens on the sample vs on all claims: ${ms(lensSample.median / sample.length)} vs ${ms(lens.median / claims.length)} per claim.`,
+      `On the ${sample.length}-claim sample alone, where Claim Lens's per-article work is shared by fewer claims, Claim Lens is ${ratio(sampleSpeedup)} faster (${ms(lensSample.median / sample.length)} vs ${ms(lens.median / claims.length)} per claim on all claims).`,
     ],
   };
   return {
     sections: [section],
     targets: [
       {
-        name: `corpus: Claim Lens vs the Hypothesis approach (same ${sample.length} claims)`,
+        name: `corpus: Claim Lens vs the Hypothesis approach, ${claims.length} claims${sampled ? ` (Hypothesis extrapolated from ${sample.length})` : ''}`,
         goal: '≥ 50× faster',
-        measured: `${ratio(speedup)} (${ms(hypothesis.median)} vs ${ms(lensSample.median)})`,
+        measured: `${ratio(speedup)} (${ms(hypothesisCorpus)} vs ${ms(lens.median)})`,
         pass: speedup >= 50,
       },
       {
