@@ -23,18 +23,29 @@ export interface ClaimArgument {
 }
 
 export async function resolveClaim(store: ClaimStoreApi, arg: unknown, placeHolder: string): Promise<ClaimRef | undefined> {
-  return claimFromArgument(store, arg) ?? claimAtCursor(store) ?? (await askForClaim(store, placeHolder));
+  if (namedClaim(arg)) return claimFromArgument(store, arg);
+  return claimAtCursor(store) ?? (await askForClaim(store, placeHolder));
 }
 
-/** Looks the claim up afresh, so a row rendered before the last change still finds it. */
+/**
+ * Looks a named claim up afresh, so a row rendered before the last change still finds
+ * it; says so when it is gone (deleted, or its sidecar no longer parses).
+ */
 export function claimFromArgument(store: ClaimStoreApi, arg: unknown): ClaimRef | undefined {
-  let named: { sidecar: vscode.Uri; id: string } | undefined;
-  if (isClaimNode(arg)) named = { sidecar: arg.state.sidecarUri, id: arg.claim.claim.id };
-  else if (isClaimArgument(arg)) named = { sidecar: vscode.Uri.parse(arg.sidecar), id: arg.id };
+  const named = namedClaim(arg);
   if (!named) return undefined;
   const state = store.forSidecar(named.sidecar);
   const claim = state?.analysis.claims.find((c) => c.claim.id === named.id);
-  return state && claim ? { state, claim } : undefined;
+  if (state && claim) return { state, claim };
+  const file = vscode.workspace.asRelativePath(named.sidecar, false);
+  void vscode.window.showWarningMessage(vscode.l10n.t('There is no claim {0} in {1} any more.', named.id, file));
+  return undefined;
+}
+
+function namedClaim(arg: unknown): { sidecar: vscode.Uri; id: string } | undefined {
+  if (isClaimNode(arg)) return { sidecar: arg.state.sidecarUri, id: arg.claim.claim.id };
+  if (isClaimArgument(arg)) return { sidecar: vscode.Uri.parse(arg.sidecar), id: arg.id };
+  return undefined;
 }
 
 export function claimAtCursor(store: ClaimStoreApi): ClaimRef | undefined {

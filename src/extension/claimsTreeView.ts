@@ -39,7 +39,8 @@ const LABEL_LENGTH = 60;
 export class ClaimsTreeView implements vscode.TreeDataProvider<ClaimsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ClaimsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly view: vscode.TreeView<ClaimsNode>;
+  /** The view itself: its badge, message, description, selection and visibility. */
+  readonly view: vscode.TreeView<ClaimsNode>;
   private readonly disposables: vscode.Disposable[];
   private groups: GroupNode[] | undefined;
   private groupByMode: GroupBy;
@@ -95,14 +96,6 @@ export class ClaimsTreeView implements vscode.TreeDataProvider<ClaimsNode>, vsco
     return true;
   }
 
-  get badge(): vscode.ViewBadge | undefined {
-    return this.view.badge;
-  }
-
-  get visible(): boolean {
-    return this.view.visible;
-  }
-
   getChildren(node?: ClaimsNode): ClaimsNode[] {
     if (!node) return [...this.roots()];
     return node.kind === 'group' ? node.claims : [];
@@ -136,7 +129,10 @@ export class ClaimsTreeView implements vscode.TreeDataProvider<ClaimsNode>, vsco
     const pending = this.store.all().reduce((sum, s) => sum + toReview(s.analysis.counts), 0);
     this.view.badge =
       pending > 0
-        ? { value: pending, tooltip: vscode.l10n.t('{0} claims still to review', pending) }
+        ? {
+            value: pending,
+            tooltip: pending === 1 ? vscode.l10n.t('1 claim still to review') : vscode.l10n.t('{0} claims still to review', pending),
+          }
         : undefined;
     const filter = this.filterText;
     this.view.description = filter ? vscode.l10n.t('Filter: {0}', filter) : undefined;

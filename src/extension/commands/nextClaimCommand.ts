@@ -39,6 +39,6 @@ async function goToClaim(ctx: CommandContext, direction: 1 | -1): Promise<string
   const range = new vscode.Range(editor.document.positionAt(target.start), editor.document.positionAt(target.end));
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  if (ctx.claimsView.visible) await ctx.claimsView.reveal(target.state.sidecarUri, target.id);
+  if (ctx.claimsView.view.visible) await ctx.claimsView.reveal(target.state.sidecarUri, target.id);
   return target.id;
 }

@@ -17,10 +17,10 @@ export async function setStatusCommand(ctx: CommandContext, claimArg?: unknown, 
 }
 
 async function pickStatus(current: Status): Promise<Status | undefined> {
+  // The label is the word written in the sidecar, so what is picked is what is read there.
   const items = STATUS_ORDER.map((status) => ({
-    label: STATUS_INFO[status].label,
-    description: status === current ? vscode.l10n.t('{0} (current)', status) : status,
-    detail: STATUS_INFO[status].description,
+    label: status,
+    description: status === current ? vscode.l10n.t('{0} (current)', STATUS_INFO[status].description) : STATUS_INFO[status].description,
     status,
   }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Set the claim’s status') });
