@@ -49,7 +49,6 @@ export function parseSidecar(text: string, file: string): ParsedSidecar {
     return { file, parsed: false, claims: [], sources: new Map(), problems: [problem('yaml-syntax', 'error', yaml.message, at)] };
   }
   const { doc, value } = yaml;
-  const problems = schemaProblems(doc, value, text, problem);
 
   const raw = isRecord(value) ? value : {};
   const sources = loadSources(raw.sources);
@@ -63,8 +62,12 @@ export function parseSidecar(text: string, file: string): ParsedSidecar {
   });
 
   const articleRange = range(doc, text, ['article']);
-  problems.push(...referenceProblems(doc, text, rawClaims, sources, problem));
-  problems.push(...claimProblems(claims, lines, problem));
+  // Array spreads, not push(...): a pathological file can have a problem per line.
+  const problems = [
+    ...schemaProblems(doc, value, text, problem),
+    ...referenceProblems(doc, text, rawClaims, sources, problem),
+    ...claimProblems(claims, lines, problem),
+  ];
   return {
     file,
     parsed: true,
@@ -95,7 +98,7 @@ function flatten(issues: readonly Issue[], root: unknown, base: Path = []): Flat
     const path = [...base, ...issue.path];
     if (issue.code === 'invalid_union') {
       const branch = issue.errors.find((errs) => !errs.some((e) => e.code === 'invalid_type' && e.path.length === 0));
-      if (branch) out.push(...flatten(branch, root, path));
+      if (branch) for (const f of flatten(branch, root, path)) out.push(f);
       else out.push({ path, issue });
     } else if (issue.code === 'invalid_key') {
       for (const inner of issue.issues) out.push({ path, issue: inner, onKey: true });

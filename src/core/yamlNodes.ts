@@ -5,8 +5,12 @@
 import { Document, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import type { TextRange } from './types';
 
-/** Larger sidecars are refused: no hand-written claims file comes near this. */
-export const MAX_SIDECAR_CHARS = 5 * 1024 * 1024;
+/**
+ * Larger sidecars are refused before parsing: a hand-written claims file is a few
+ * kilobytes (1 MB is some 7,000 claims), and YAML parsing time grows with the size, so
+ * a multi-megabyte file would block the editor for seconds.
+ */
+export const MAX_SIDECAR_CHARS = 1024 * 1024;
 /** Aliases expanded per document; a "billion laughs" file stops here with an error. */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -17,18 +21,49 @@ export type YamlParse =
 /** Parses and converts to plain data, or says why not (with the offset of the cause). */
 export function parseYaml(text: string): YamlParse {
   if (text.length > MAX_SIDECAR_CHARS) {
-    const mb = (text.length / (1024 * 1024)).toFixed(1);
-    return { ok: false, message: `sidecar is too large (${mb} MB; the limit is 5 MB): split the claims over several articles`, offset: 0 };
+    const size = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+    return { ok: false, message: `the sidecar is too large to read (${size(text.length)}; the limit is ${size(MAX_SIDECAR_CHARS)})`, offset: 0 };
   }
-  const doc = parseDocument(text, { prettyErrors: false });
+  // yaml's own duplicate-key check is quadratic in the size of a mapping: ours is linear.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];
-  if (error) return { ok: false, message: `invalid YAML: ${error.message}`, offset: error.pos[0] };
+  if (error) return { ok: false, message: `invalid YAML: ${explain(error.message)}`, offset: error.pos[0] };
+  const duplicate = duplicateKey(doc);
+  if (duplicate) return { ok: false, message: `invalid YAML: the key '${duplicate.key}' appears twice in the same mapping`, offset: duplicate.offset };
   try {
     return { ok: true, doc, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, message: `YAML aliases expand too far (${message}); write the values out instead`, offset: 0 };
+    if (e instanceof ReferenceError && /alias/i.test(message)) {
+      return { ok: false, message: `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT}); write the values out instead`, offset: 0 };
+    }
+    return { ok: false, message: `invalid YAML: ${explain(message)}`, offset: 0 };
   }
+}
+
+function explain(message: string): string {
+  return /call stack/i.test(message) ? 'it is nested too deeply' : message;
+}
+
+/** A key that repeats within one mapping, the first in document order. */
+function duplicateKey(doc: Document): { key: string; offset: number } | undefined {
+  // An explicit stack, not recursion: the input may be nested deeply.
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    else if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key)) return { key, offset: pair.key.range?.[0] ?? 0 };
+        seen.add(key);
+      }
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]!.value);
+    }
+  }
+  return undefined;
 }
 
 export function resolve(doc: Document, node: unknown): unknown {

@@ -275,7 +275,16 @@ describe('parseSidecar: hostile input', () => {
     const sidecar = parseSidecar(text, 'big.claims.yaml');
     assert.ok(Date.now() - t0 < 500);
     assert.deepStrictEqual(sidecar.problems.map((p) => [p.code, p.line, p.column]), [['yaml-syntax', 1, 1]]);
-    assert.match(sidecar.problems[0]!.message, /too large \(6\.\d MB; the limit is 5 MB\)/);
+    assert.match(sidecar.problems[0]!.message, /too large to read \(6\.\d MB; the limit is 1\.0 MB\)/);
+  });
+
+  it('deep nesting and huge mappings end in a clear error, not a crash', () => {
+    const deep = parseSidecar('['.repeat(100_000), 's').problems;
+    assert.deepStrictEqual(deep.map((p) => p.code), ['yaml-syntax']);
+    assert.match(deep[0]!.message, /nested too deeply/);
+    const repeated = parseSidecar('version: 1\nclaims: []\n' + 'x: 1\n'.repeat(100_000), 's').problems;
+    assert.deepStrictEqual(repeated.map(brief), ['4:1 error yaml-syntax']);
+    assert.match(repeated[0]!.message, /the key 'x' appears twice/);
   });
 
   it('any string yields problems with valid positions, never an exception', () => {
