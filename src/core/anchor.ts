@@ -195,6 +195,32 @@ export function fuzzySearchOne(norm: string, t: PreparedTarget, fq = new FuzzyQu
 }
 
 /**
+ * Fuzzy search for many quotes at once: level by level, one multi-pattern pass finds
+ * every pending quote's pieces; quotes resolved at a level drop out of the next.
+ * Returns each target's best candidates (none when orphaned); the same as
+ * `fuzzySearchOne` for each.
+ */
+export function fuzzySearchMany(norm: string, targets: readonly PreparedTarget[]): FuzzyMatch[][] {
+  const results: FuzzyMatch[][] = targets.map(() => []);
+  const quotes = new Map<number, FuzzyQuote>();
+  let pending = targets.map((_, i) => i).filter((i) => targets[i]!.cutoff > 0);
+  for (let round = 0; pending.length > 0; round++) {
+    const level = (i: number): number => fuzzyLevels(targets[i]!.cutoff)[round]!;
+    const pieces = pending.map((i) => fuzzyPieces(targets[i]!.norm, level(i)));
+    const hits = findEach(norm, pieces.flat());
+    let h = 0;
+    pending = pending.filter((i, n) => {
+      const own = hits.slice(h, (h += pieces[n]!.length));
+      let fq = quotes.get(i);
+      if (!fq) quotes.set(i, (fq = new FuzzyQuote(targets[i]!.norm)));
+      results[i] = fq.verify(norm, level(i), own);
+      return results[i]!.length === 0 && level(i) < targets[i]!.cutoff;
+    });
+  }
+  return results;
+}
+
+/**
  * Per-article state, built once and reused for every claim: the article, and its
  * normalized form, built on first need.
  */
@@ -235,25 +261,9 @@ export class ArticleIndex {
       return false;
     });
 
-    // Tier 3, fuzzy: level by level, one multi-pattern pass finds every pending
-    // quote's pieces; quotes resolved at a level drop out of the next.
-    const quotes = new Map<number, FuzzyQuote>();
-    pending = pending.filter((i) => prepared[i]!.cutoff > 0);
-    for (let round = 0; pending.length > 0; round++) {
-      const level = (i: number): number => fuzzyLevels(prepared[i]!.cutoff)[round]!;
-      const pieces = pending.map((i) => fuzzyPieces(prepared[i]!.norm, level(i)));
-      const hits = findEach(nt.norm, pieces.flat());
-      let h = 0;
-      pending = pending.filter((i, n) => {
-        const t = prepared[i]!;
-        const own = hits.slice(h, (h += pieces[n]!.length));
-        let fq = quotes.get(i);
-        if (!fq) quotes.set(i, (fq = new FuzzyQuote(t.norm)));
-        const found = fq.verify(nt.norm, level(i), own);
-        if (found.length > 0) anchors[i] = chooseFuzzy(nt, t, found);
-        return found.length === 0 && level(i) < t.cutoff;
-      });
-    }
+    // Tier 3, fuzzy.
+    const found = fuzzySearchMany(nt.norm, pending.map((i) => prepared[i]!));
+    pending.forEach((i, n) => (anchors[i] = chooseFuzzy(nt, prepared[i]!, found[n]!)));
     return anchors;
   }
 }
@@ -281,3 +291,5 @@ function findEach(text: string, patterns: readonly string[]): number[][] {
 export function anchorClaims(article: string, targets: readonly AnchorTarget[]): Anchor[] {
   return new ArticleIndex(article).anchorAll(targets);
 }
+
+export { LiveAnchors, type ContentChange } from './liveAnchors';

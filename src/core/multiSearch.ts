@@ -120,22 +120,37 @@ export class MultiSearch {
   }
 
   /**
-   * Every occurrence of every pattern starting in text[from, to) (it may run past
-   * `to`), overlapping ones included: one ascending list per pattern.
+   * Calls `hit(pattern, start)` for every occurrence of a pattern starting in
+   * text[from, to) (it may run past `to`), overlapping ones included; not in order.
    */
-  findAll(text: string, from = 0, to = text.length): number[][] {
-    const found: number[][] = this.patterns.map(() => []);
-    let unsorted = false;
-    const hit = (p: number, s: number): void => {
-      const list = found[p]!;
-      if (list.length > 0 && list[list.length - 1]! > s) unsorted = true;
-      list.push(s);
-    };
+  scan(text: string, hit: (pattern: number, start: number) => void, from = 0, to = text.length): void {
     for (const group of this.groups) group.scan(text, hit, from, to);
     for (const p of this.short) {
       const pattern = this.patterns[p]!;
-      for (let i = text.indexOf(pattern, from); i !== -1 && i < to; i = text.indexOf(pattern, i + 1)) hit(p, i);
+      // Search a slice, so a pattern absent from a small window is not looked for
+      // all the way to the end of the text.
+      const piece = to - from < text.length ? text.slice(from, to + pattern.length - 1) : text;
+      const base = piece === text ? 0 : from;
+      for (let i = piece.indexOf(pattern, from - base); i !== -1 && i + base < to; i = piece.indexOf(pattern, i + 1)) {
+        hit(p, i + base);
+      }
     }
+  }
+
+  /** Every occurrence of every pattern starting in text[from, to): one ascending list per pattern. */
+  findAll(text: string, from = 0, to = text.length): number[][] {
+    const found: number[][] = this.patterns.map(() => []);
+    let unsorted = false;
+    this.scan(
+      text,
+      (p, s) => {
+        const list = found[p]!;
+        if (list.length > 0 && list[list.length - 1]! > s) unsorted = true;
+        list.push(s);
+      },
+      from,
+      to,
+    );
     if (unsorted) for (const list of found) list.sort((a, b) => a - b);
     return found;
   }

@@ -1,0 +1,317 @@
+/**
+ * Anchors kept up to date while the article is edited, without re-anchoring every
+ * claim per keystroke. After any sequence of changes, `anchors` equals
+ * `anchorClaims(currentText, targets)` exactly (kind, range, ambiguity, distance).
+ *
+ * State: the article with its normalized form (`NormalizedText`, edited in place);
+ * for every distinct normalized quote, all its normalized occurrences; for claims
+ * with none, their fuzzy candidates.
+ *
+ * An edit changes the normalized text only in [nlo, nhi). A claim's result depends on
+ * its occurrences (each decided by its own characters and its neighbours, which
+ * decide whether it splits a surrogate pair), on the text around them that prefix and
+ * suffix compare (at most their length + 1 normalized characters away), and, for a
+ * fuzzy or orphaned claim, on every approximate match within its current distance.
+ * So per edit:
+ * 1. occurrences starting within `reach` (longest quote + longest prefix/suffix + 2)
+ *    of the changed stretch are dropped and found again with one windowed
+ *    multi-pattern scan; those further away only shift. Claims whose occurrences
+ *    changed are chosen again (cheap: their own occurrences only).
+ * 2. a claim left without occurrences is searched fuzzily over the whole text.
+ * 3. a fuzzy or orphaned claim is searched again only if one of its best candidates
+ *    (or the text its prefix/suffix compare) was touched, or if its pieces
+ *    (indexed by their first three characters) occur near the edit and verify to a
+ *    match within its current distance that touches the change.
+ * Everything else keeps its anchor, shifted if it lies after the edit.
+ */
+import {
+  chooseFuzzy,
+  chooseOccurrence,
+  fuzzySearchMany,
+  fuzzySearchOne,
+  prepareTarget,
+  toOccurrences,
+  type PreparedTarget,
+} from './anchor';
+import { FuzzyQuote, fuzzyPieces, type FuzzyMatch } from './fuzzy';
+import { MultiSearch } from './multiSearch';
+import { NormalizedText, type NormalizedChange } from './normalize';
+import type { Anchor, AnchorTarget } from './types';
+
+/** One change as VS Code reports it (`TextDocumentContentChangeEvent`). */
+export interface ContentChange {
+  rangeOffset: number;
+  rangeLength: number;
+  text: string;
+}
+
+/** A fuzzy or orphaned claim: its best candidates (normalized offsets) and the distance they have. */
+interface FuzzyState {
+  cands: FuzzyMatch[];
+  /** The distance a new candidate must not exceed to matter: the best's, or the cutoff. */
+  threshold: number;
+  /** The pieces of the quote for `threshold` (`fuzzyPieces`), indexed while fuzzy. */
+  pieces: string[];
+  /** Piece index keys registered for this claim, to unregister them. */
+  keys: number[];
+}
+
+const HEAD = 3;
+
+export class LiveAnchors {
+  private readonly nt: NormalizedText;
+  private readonly targets: PreparedTarget[];
+  /** Distinct normalized quotes, and for each claim its quote's index (-1: empty). */
+  private readonly matcher: MultiSearch;
+  private readonly patternOf: number[];
+  private readonly claimsOf: number[][];
+  /** Per distinct quote: normalized starts of all its occurrences, ascending. */
+  private occurrences: number[][];
+  private readonly current: Anchor[];
+  private readonly fuzzy: (FuzzyState | undefined)[];
+  private readonly quotes = new Map<number, FuzzyQuote>();
+  /** Pieces of fuzzy/orphaned claims, by the key of their first three code units. */
+  private readonly pieceIndex = new Map<number, { claim: number; piece: number }[]>();
+  /** Pieces shorter than three code units: (claim, piece). */
+  private readonly tinyPieces: { claim: number; piece: number }[] = [];
+  private readonly reach: number;
+
+  constructor(article: string, targets: readonly AnchorTarget[]) {
+    this.nt = NormalizedText.from(article);
+    this.targets = targets.map(prepareTarget);
+    const ids = new Map<string, number>();
+    const distinct: string[] = [];
+    this.claimsOf = [];
+    this.patternOf = this.targets.map((t, claim) => {
+      if (t.norm === '') return -1;
+      let id = ids.get(t.norm);
+      if (id === undefined) {
+        ids.set(t.norm, (id = distinct.length));
+        distinct.push(t.norm);
+        this.claimsOf.push([]);
+      }
+      this.claimsOf[id]!.push(claim);
+      return id;
+    });
+    this.matcher = new MultiSearch(distinct);
+    this.occurrences = this.matcher.findAll(this.nt.norm);
+    let reach = 0;
+    for (const t of this.targets) reach = Math.max(reach, t.norm.length + Math.max(t.prefix.length, t.suffix.length) + 2);
+    this.reach = reach;
+
+    this.current = this.targets.map(() => ({ kind: 'orphaned', ambiguous: false }));
+    this.fuzzy = this.targets.map(() => undefined);
+    const unanchored: number[] = [];
+    this.targets.forEach((_, claim) => {
+      if (!this.chooseFromOccurrences(claim)) unanchored.push(claim);
+    });
+    const found = fuzzySearchMany(
+      this.nt.norm,
+      unanchored.map((claim) => this.targets[claim]!),
+    );
+    unanchored.forEach((claim, n) => this.setFuzzy(claim, found[n]!));
+  }
+
+  /** The current anchors, one per target, in order. */
+  get anchors(): readonly Anchor[] {
+    return this.current;
+  }
+
+  get text(): string {
+    return this.nt.text;
+  }
+
+  /** Applies one content change's edits in the order given, each against the text the previous one left. */
+  applyChanges(changes: readonly ContentChange[]): void {
+    for (const c of changes) this.apply(c.rangeOffset, c.rangeOffset + c.rangeLength, c.text);
+  }
+
+  private apply(start: number, end: number, insert: string): void {
+    const change = this.nt.replace(start, end, insert);
+    const norm = this.nt.norm;
+    const normDelta = change.nhiNew - change.nhiOld;
+    const origDelta = change.hiNew - change.hiOld;
+    const research = new Set<number>();
+
+    // Fuzzy claims whose best candidates (or the text their prefix/suffix read) the
+    // change touched, in the old offsets.
+    this.fuzzy.forEach((state, claim) => {
+      if (state && state.cands.some((c) => this.touches(claim, c, change.nlo, change.nhiOld))) research.add(claim);
+    });
+
+    // Occurrences near the change are found again; the rest shift.
+    const dropFrom = change.nlo - this.reach;
+    const dropTo = change.nhiOld + this.reach;
+    const dirty = new Set<number>();
+    this.occurrences.forEach((list, p) => {
+      if (list.length === 0 || list[list.length - 1]! < dropFrom) return;
+      const kept: number[] = [];
+      for (const s of list) {
+        if (s < dropFrom) kept.push(s);
+        else if (s >= dropTo) kept.push(s + normDelta);
+        else dirty.add(p);
+      }
+      this.occurrences[p] = kept;
+    });
+    const found = this.matcher.findAll(norm, Math.max(0, dropFrom), change.nhiNew + this.reach);
+    found.forEach((starts, p) => {
+      if (starts.length === 0) return;
+      dirty.add(p);
+      const list = this.occurrences[p]!;
+      const at = list.findIndex((s) => s >= change.nhiNew + this.reach);
+      list.splice(at === -1 ? list.length : at, 0, ...starts);
+    });
+
+    // Everything after the change shifts.
+    for (let claim = 0; claim < this.current.length; claim++) {
+      const a = this.current[claim]!;
+      if (a.kind !== 'orphaned' && a.start >= change.hiOld) {
+        this.current[claim] = { ...a, start: a.start + origDelta, end: a.end + origDelta };
+      }
+      const state = this.fuzzy[claim];
+      if (state) for (const c of state.cands) if (c.start >= change.nhiOld) shift(c, normDelta);
+    }
+
+    // Claims whose occurrences changed choose again; those left without any search.
+    for (const p of dirty) {
+      for (const claim of this.claimsOf[p]!) {
+        const hadOccurrences = this.fuzzy[claim] === undefined;
+        if (this.chooseFromOccurrences(claim)) research.delete(claim);
+        else if (hadOccurrences) research.add(claim);
+      }
+    }
+    for (const claim of this.newMatches(change)) research.add(claim);
+    for (const claim of research) this.setFuzzy(claim, fuzzySearchOne(norm, this.targets[claim]!, this.quote(claim)));
+  }
+
+  /**
+   * Whether candidate c of a claim, or the text its prefix and suffix read, reaches
+   * into the normalized stretch [from, to).
+   */
+  private touches(claim: number, c: FuzzyMatch, from: number, to: number): boolean {
+    const t = this.targets[claim]!;
+    return c.start - t.prefix.length - 2 < to && c.end + t.suffix.length + 2 > from;
+  }
+
+  /**
+   * Anchors `claim` among its occurrences, if it has any valid one (then it is no
+   * longer fuzzy). False when it has none.
+   */
+  private chooseFromOccurrences(claim: number): boolean {
+    const p = this.patternOf[claim]!;
+    if (p === -1) return false;
+    const t = this.targets[claim]!;
+    const occs = toOccurrences(this.nt, t, this.occurrences[p]!);
+    if (occs.length === 0) return false;
+    this.current[claim] = chooseOccurrence(this.nt.text, t, occs);
+    this.unregister(claim);
+    this.fuzzy[claim] = undefined;
+    return true;
+  }
+
+  private quote(claim: number): FuzzyQuote {
+    let fq = this.quotes.get(claim);
+    if (!fq) this.quotes.set(claim, (fq = new FuzzyQuote(this.targets[claim]!.norm)));
+    return fq;
+  }
+
+  /** Records a fuzzy search's result and indexes the pieces that could beat it. */
+  private setFuzzy(claim: number, cands: FuzzyMatch[]): void {
+    const t = this.targets[claim]!;
+    this.current[claim] = chooseFuzzy(this.nt, t, cands);
+    this.unregister(claim);
+    if (t.cutoff === 0) {
+      this.fuzzy[claim] = { cands: [], threshold: 0, pieces: [], keys: [] };
+      return;
+    }
+    const threshold = cands.length > 0 ? cands[0]!.distance : t.cutoff;
+    const state: FuzzyState = { cands, threshold, pieces: fuzzyPieces(t.norm, threshold), keys: [] };
+    state.pieces.forEach((piece, i) => {
+      const entry = { claim, piece: i };
+      if (piece.length < HEAD) {
+        this.tinyPieces.push(entry);
+        return;
+      }
+      const key = headKey(piece, 0);
+      state.keys.push(key);
+      let list = this.pieceIndex.get(key);
+      if (!list) this.pieceIndex.set(key, (list = []));
+      list.push(entry);
+    });
+    this.fuzzy[claim] = state;
+  }
+
+  private unregister(claim: number): void {
+    const state = this.fuzzy[claim];
+    if (!state) return;
+    for (const key of state.keys) {
+      const list = this.pieceIndex.get(key);
+      if (!list) continue; // two pieces with the same head: already removed
+      const kept = list.filter((e) => e.claim !== claim);
+      if (kept.length > 0) this.pieceIndex.set(key, kept);
+      else this.pieceIndex.delete(key);
+    }
+    if (this.tinyPieces.some((e) => e.claim === claim)) {
+      const kept = this.tinyPieces.filter((e) => e.claim !== claim);
+      this.tinyPieces.length = 0;
+      this.tinyPieces.push(...kept);
+    }
+    state.keys = [];
+    state.pieces = [];
+  }
+
+  /**
+   * Fuzzy and orphaned claims with a match within their threshold that touches the
+   * change (new offsets): found from their pieces' occurrences near it.
+   */
+  private newMatches(change: NormalizedChange): number[] {
+    const norm = this.nt.norm;
+    const hits = new Map<number, number[][]>();
+    const record = (claim: number, piece: number, at: number): void => {
+      let perPiece = hits.get(claim);
+      if (!perPiece) hits.set(claim, (perPiece = this.fuzzy[claim]!.pieces.map(() => [])));
+      perPiece[piece]!.push(at);
+    };
+    // Piece starts that could belong to a match touching the change (or the text
+    // its prefix/suffix read): within quote + threshold + prefix/suffix of it.
+    const margin = this.reach + this.maxThreshold();
+    const from = Math.max(0, change.nlo - margin);
+    const to = Math.min(norm.length, change.nhiNew + margin);
+    if (this.pieceIndex.size > 0) {
+      for (let i = from; i < to && i + HEAD <= norm.length; i++) {
+        const list = this.pieceIndex.get(headKey(norm, i));
+        if (!list) continue;
+        for (const { claim, piece } of list) {
+          if (norm.startsWith(this.fuzzy[claim]!.pieces[piece]!, i)) record(claim, piece, i);
+        }
+      }
+    }
+    for (const { claim, piece } of this.tinyPieces) {
+      const text = this.fuzzy[claim]!.pieces[piece]!;
+      for (let i = norm.indexOf(text, from); i !== -1 && i < to; i = norm.indexOf(text, i + 1)) record(claim, piece, i);
+    }
+    const out: number[] = [];
+    for (const [claim, perPiece] of hits) {
+      const state = this.fuzzy[claim]!;
+      const cands = this.quote(claim).verify(norm, state.threshold, perPiece);
+      if (cands.some((c) => this.touches(claim, c, change.nlo, change.nhiNew))) out.push(claim);
+    }
+    return out;
+  }
+
+  private maxThreshold(): number {
+    let k = 0;
+    for (const state of this.fuzzy) if (state) k = Math.max(k, state.threshold);
+    return k;
+  }
+}
+
+function shift(c: FuzzyMatch, delta: number): void {
+  c.start += delta;
+  c.end += delta;
+}
+
+/** A number naming the three code units of `s` at `i`. */
+function headKey(s: string, i: number): number {
+  return (s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) * 65536 + s.charCodeAt(i + 2);
+}

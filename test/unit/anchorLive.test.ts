@@ -1,0 +1,89 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { LiveAnchors, anchorClaims } from '../../src/core/anchor';
+import type { ContentChange } from '../../src/core/anchor';
+import type { AnchorTarget } from '../../src/core/types';
+
+function applied(text: string, c: ContentChange): string {
+  return text.slice(0, c.rangeOffset) + c.text + text.slice(c.rangeOffset + c.rangeLength);
+}
+
+describe('LiveAnchors', () => {
+  it('shifts an anchor after an edit before it, and re-anchors one the edit touches', () => {
+    const text = 'The cat sat on the mat. The dog slept on the rug.';
+    const live = new LiveAnchors(text, [{ quote: 'The dog slept' }, { quote: 'The cat sat on the mat.' }]);
+    live.applyChanges([{ rangeOffset: 0, rangeLength: 0, text: 'Yesterday, t' }, { rangeOffset: 12, rangeLength: 1, text: '' }]);
+    assert.strictEqual(live.text, 'Yesterday, the cat sat on the mat. The dog slept on the rug.');
+    assert.deepStrictEqual(live.anchors[0], { kind: 'exact', ambiguous: false, start: 35, end: 48, distance: 0 });
+    assert.deepStrictEqual(live.anchors[1], { kind: 'fuzzy', ambiguous: false, start: 11, end: 34, distance: 1 });
+  });
+
+  it('notices a quote that an edit makes occur a second time', () => {
+    const live = new LiveAnchors('Officials denied it. Later they agreed.', [{ quote: 'denied it.' }]);
+    assert.strictEqual(live.anchors[0]!.ambiguous, false);
+    live.applyChanges([{ rangeOffset: 39, rangeLength: 0, text: ' Then they denied it.' }]);
+    assert.deepStrictEqual(live.anchors[0], { kind: 'exact', ambiguous: true, start: 10, end: 20, distance: 0 });
+  });
+
+  it('turns an orphan into a fuzzy anchor when the text is typed in', () => {
+    const quote = 'the bridge will reopen in the spring';
+    const live = new LiveAnchors('Nothing here yet.', [{ quote }]);
+    assert.strictEqual(live.anchors[0]!.kind, 'orphaned');
+    live.applyChanges([{ rangeOffset: 17, rangeLength: 0, text: ' The bridge will reopen in spring.' }]);
+    assert.deepStrictEqual(live.anchors, anchorClaims(live.text, [{ quote }]));
+    assert.strictEqual(live.anchors[0]!.kind, 'fuzzy');
+  });
+});
+
+// Articles from a small vocabulary so that edits often create, destroy, wrap and
+// disambiguate occurrences; quotes cut from the article, some drifted or absent.
+const words = ['the', 'cat', 'sat', 'a', 'ab', 'ba', 'mat', 'dog', '\u{1f600}', '\u2019s', '"x"', '.'];
+const gaps = [' ', ' ', '  ', '\n', '\r\n', '\t', '\u00a0', ''];
+const article = fc
+  .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...gaps)), { minLength: 1, maxLength: 30 })
+  .map((parts) => parts.map(([w, g]) => w + g).join(''));
+const snippet = fc
+  .array(fc.tuple(fc.constantFrom(...words, 'zz', 'q'), fc.constantFrom(...gaps)), { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.map(([w, g]) => w + g).join(''));
+
+const targetsFor = (text: string): fc.Arbitrary<AnchorTarget[]> =>
+  fc.array(
+    fc.oneof(
+      fc.tuple(fc.nat(text.length), fc.integer({ min: 1, max: 14 })).map(([s, n]) => ({ quote: text.slice(s, s + n) })),
+      fc.record({ quote: snippet, prefix: fc.option(snippet, { nil: undefined }), suffix: fc.option(snippet, { nil: undefined }) }),
+    ),
+    { minLength: 1, maxLength: 8 },
+  );
+
+/** Random edits as raw numbers, resolved against the text as it is when each applies. */
+const edits = fc.array(
+  fc.tuple(fc.nat(), fc.nat(4), fc.oneof(snippet, fc.constantFrom('', ' ', '\n', 'a', '\r\n', '\u{1f600}', 'the cat'))),
+  { minLength: 1, maxLength: 8 },
+);
+
+describe('LiveAnchors: properties', () => {
+  it('equals anchoring from scratch after any sequence of edits', () => {
+    fc.assert(
+      fc.property(
+        article.chain((text) => fc.tuple(fc.constant(text), targetsFor(text), edits)),
+        ([text, targets, raw]) => {
+          const live = new LiveAnchors(text, targets);
+          let current = text;
+          for (const [at, len, insert] of raw) {
+            // Keep surrogate pairs whole, as an editor does.
+            let start = at % (current.length + 1);
+            if (/[\udc00-\udfff]/.test(current[start] ?? '')) start--;
+            let end = Math.min(current.length, start + len);
+            if (/[\udc00-\udfff]/.test(current[end] ?? '')) end++;
+            const change = { rangeOffset: start, rangeLength: end - start, text: insert };
+            live.applyChanges([change]);
+            current = applied(current, change);
+            assert.strictEqual(live.text, current);
+            assert.deepStrictEqual(live.anchors, anchorClaims(current, targets));
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
