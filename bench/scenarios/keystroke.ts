@@ -5,9 +5,7 @@
  * after the last edit with a from-scratch anchoring of the final text.
  */
 import * as anchorModule from '../../src/core/anchor';
-import type { Anchor, AnchorTarget, TextRange } from '../../src/core/types';
-import type { BenchClaim } from '../corpus';
-import { judge, rangeOf } from '../judge';
+import type { Anchor, AnchorTarget } from '../../src/core/types';
 import { ms, ratio } from '../report';
 import type { ScenarioResult } from '../report';
 import { Random } from '../random';
@@ -56,15 +54,6 @@ export function typingEdits(text: string, count: number, random: Random): TextCh
 
 export function applyChange(text: string, change: TextChange): string {
   return text.slice(0, change.rangeOffset) + change.text + text.slice(change.rangeOffset + change.rangeLength);
-}
-
-/** Where a range is after `change`, as an editor keeps a decoration: shifted, grown or shrunk. */
-export function shiftRange(range: TextRange, change: TextChange): TextRange {
-  const delta = change.text.length - change.rangeLength;
-  const changeEnd = change.rangeOffset + change.rangeLength;
-  if (range.end <= change.rangeOffset) return range;
-  if (range.start >= changeEnd) return { start: range.start + delta, end: range.end + delta };
-  return { start: range.start, end: Math.max(range.start, range.end + delta) };
 }
 
 export function keystrokeScenario(corpus: SharedCorpus, options: BenchOptions): ScenarioResult {
@@ -124,8 +113,6 @@ export function keystrokeScenario(corpus: SharedCorpus, options: BenchOptions): 
   const p50 = percentile(perEdit, 50);
   const p95 = percentile(perEdit, 95);
   const disagree = finalAnchors.filter((a, i) => !sameAnchor(a, finalScratch[i])).length;
-  const truth = shiftedClaims(corpus.claims, changes);
-  const verdict = judge(truth, finalAnchors.map(rangeOf));
   return {
     sections: [
       {
@@ -138,22 +125,22 @@ export function keystrokeScenario(corpus: SharedCorpus, options: BenchOptions): 
             ms(p50),
             ms(p95),
             ms(Math.max(...perEdit)),
-            `${verdict.wrong} wrong, ${verdict.missed} missed, ${verdict.spurious} spurious; ${disagree} differ from scratch`,
+            `${disagree} of ${targets.length} differ from anchoring the final text from scratch`,
           ],
           fromScratchRow,
         ],
         notes: [
           `From scratch: the median of ${FROM_SCRATCH_SAMPLES} anchorings of the text at evenly spaced points of the typing; ${ratio(scratch.median / p50)} the incremental p50.`,
-          `After the last edit, the incremental anchors are judged against where each claim's text went (its cut range shifted by every edit) and compared with anchoring the final text from scratch (kind, range and ambiguity).`,
+          `After the last edit, the incremental anchors are compared with anchoring the final text from scratch (kind, range, ambiguity). Edits land inside quotes and their prefixes/suffixes, so some claims legitimately move to an untouched copy of their passage: the cut location is no longer the truth, anchoring from scratch is.`,
         ],
       },
     ],
     targets: [
       {
         name: 'keystroke: update every anchor per edit, p95',
-        goal: '< 1 ms',
-        measured: `${ms(p95)} (p50 ${ms(p50)}, max ${ms(Math.max(...perEdit))})`,
-        pass: p95 < 1,
+        goal: '< 1 ms, final anchors equal to from scratch',
+        measured: `${ms(p95)} (p50 ${ms(p50)}, max ${ms(Math.max(...perEdit))}); ${disagree} differ`,
+        pass: p95 < 1 && disagree === 0,
       },
     ],
   };
@@ -162,13 +149,4 @@ export function keystrokeScenario(corpus: SharedCorpus, options: BenchOptions): 
 function sameAnchor(a: Anchor, b: Anchor): boolean {
   if (a.kind === 'orphaned' || b.kind === 'orphaned') return a.kind === b.kind;
   return a.kind === b.kind && a.start === b.start && a.end === b.end && a.ambiguous === b.ambiguous;
-}
-
-function shiftedClaims(claims: readonly BenchClaim[], changes: readonly TextChange[]): BenchClaim[] {
-  return claims.map((claim) => {
-    if (!claim.truth) return claim;
-    let truth = claim.truth;
-    for (const change of changes) truth = shiftRange(truth, change);
-    return { ...claim, truth };
-  });
 }
