@@ -1,0 +1,115 @@
+/**
+ * The Claims view as a reviewer uses it: its own activity-bar container with a badge of
+ * the claims still to review, status groups with counts, the title bar's grouping
+ * switch, a row's inline "set status" action landing in the sidecar on disk, and the
+ * title bar's "create a claims file" for an article that has none.
+ * (Listing every claim and setting a status from the Command Palette: claims.test.ts.)
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { ROOT } from '../../scripts/vscode/layout';
+import { findSidecars } from '../support/workspaceClaims';
+import { useWorkbench } from './session';
+
+interface RawClaim {
+  id: string;
+  quote: string;
+  status?: unknown;
+  attribution?: { speaker?: string };
+}
+
+/** package.nls.json's text for a `%key%`, as the workbench shows it. */
+function nls(key: string): string {
+  const text = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>)[key];
+  assert.ok(text, `package.nls.json defines ${key}`);
+  return text;
+}
+
+async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let value = await probe();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await probe();
+  }
+  return value;
+}
+
+describe('Claims view in the workbench', () => {
+  const session = useWorkbench();
+  const claimsOnDisk = (): RawClaim[] =>
+    findSidecars(session.server.workspace).flatMap((f) => (parse(fs.readFileSync(f, 'utf8')) as { claims?: RawClaim[] }).claims ?? []);
+  const status = (c: RawClaim) => (typeof c.status === 'string' ? c.status : c.status === undefined ? 'unverified' : String(c.status));
+
+  it('has its own activity-bar container whose badge counts the claims still to review', async () => {
+    const { page } = session.workbench;
+    const expected = claimsOnDisk().filter((c) => ['unverified', 'in-review'].includes(status(c))).length;
+    assert.ok(expected > 0, 'the workspace has claims to review');
+    const container = page.locator(`.activitybar .action-item:has(.action-label[aria-label^="${nls('claimLens.viewsContainer.title')}"])`);
+    await container.waitFor();
+    const badge = container.locator('.badge-content');
+    const text = await eventually(() => badge.innerText().catch(() => ''), (t) => t.trim() === String(expected));
+    assert.equal(text.trim(), String(expected));
+  });
+
+  it('groups the claims by status with counts, and by speaker from the title bar', async () => {
+    const { workbench } = session;
+    const list = await workbench.openView(nls('claimLens.view.claims'));
+    const total = claimsOnDisk().length;
+    // Group rows are the tree's first level: "Unverified 2" (label, then the count).
+    const groupCounts = async () => {
+      await workbench.viewRows(list);
+      const texts = await list.locator('.monaco-list-row[aria-level="1"]').allInnerTexts();
+      return texts.map((t) => /^(.*\S)\s+(\d+)$/.exec(t.replace(/\s+/g, ' ').trim())).filter((m): m is RegExpExecArray => m !== null);
+    };
+    const sum = (groups: RegExpExecArray[]) => groups.reduce((n, m) => n + Number(m[2]), 0);
+    const groups = await eventually(groupCounts, (g) => sum(g) === total);
+    await workbench.screenshot('claims-view-by-status');
+    assert.equal(sum(groups), total, `group counts add up to ${total}: ${groups.map((m) => m[0]).join(', ')}`);
+    assert.match(groups[0]![1]!, /^(Unverified|In review)$/, 'what still needs review comes first');
+
+    await workbench.page.locator(`.pane-header .action-label[aria-label="${nls('claimLens.command.groupBy')}"]`).click();
+    await workbench.pick('Speaker');
+    const speakers = [...new Set(claimsOnDisk().flatMap((c) => (c.attribution?.speaker ? [c.attribution.speaker] : [])))];
+    const rows = await eventually(
+      () => workbench.viewRows(list),
+      (r) => speakers.every((s) => r.some((row) => row.startsWith(s))),
+    );
+    await workbench.screenshot('claims-view-by-speaker');
+    for (const speaker of speakers) assert.ok(rows.some((row) => row.startsWith(speaker)), `a group for ${speaker} in:\n${rows.join('\n')}`);
+  });
+
+  it('sets a status from a row’s inline action and writes it to the sidecar', async () => {
+    const { workbench } = session;
+    const sidecar = findSidecars(session.server.workspace)[0]!;
+    const claim = (parse(fs.readFileSync(sidecar, 'utf8')) as { claims: RawClaim[] }).claims.find((c) => status(c) !== 'verified');
+    assert.ok(claim, 'a claim that is not verified yet');
+    const list = await workbench.openView(nls('claimLens.view.claims'));
+    await workbench.viewRows(list);
+    const row = list.locator('.monaco-list-row').filter({ hasText: claim.quote.replace(/\s+/g, ' ').slice(0, 30) }).first();
+    await row.hover();
+    await row.locator(`.action-label[aria-label="${nls('claimLens.command.setStatus')}"]`).click();
+    await workbench.pick('verified');
+    const statusOnDisk = () => (parse(fs.readFileSync(sidecar, 'utf8')) as { claims: RawClaim[] }).claims.find((c) => c.id === claim.id)?.status;
+    const found = await eventually(async () => statusOnDisk(), (s) => s === 'verified');
+    await workbench.screenshot('claims-view-inline-status');
+    assert.equal(found, 'verified', `${claim.id}'s status in ${sidecar}`);
+  });
+
+  it('creates a claims file for the active article from the view’s title bar', async () => {
+    const { workbench } = session;
+    const article = path.join(session.server.workspace, 'fresh-article.txt');
+    fs.writeFileSync(article, 'The harbour will reopen next week, officials said.\n');
+    await workbench.openFile('fresh-article.txt');
+    await workbench.openView(nls('claimLens.view.claims'));
+    await workbench.page.locator(`.pane-header .action-label[aria-label="${nls('claimLens.command.createSidecar')}"]`).click();
+    const sidecar = path.join(session.server.workspace, 'fresh-article.claims.yaml');
+    await eventually(async () => fs.existsSync(sidecar), (exists) => exists);
+    await workbench.screenshot('claims-view-created-sidecar');
+    const created = parse(fs.readFileSync(sidecar, 'utf8')) as { version: number; claims: unknown[] };
+    assert.equal(created.version, 1);
+    assert.deepEqual(created.claims, []);
+  });
+});
