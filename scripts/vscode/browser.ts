@@ -68,7 +68,7 @@ export class Workbench {
   async openFile(fileName: string): Promise<void> {
     await this.quickInput('Control+P', fileName);
     await this.quickInputRow(fileName).click();
-    await this.page.locator(`.tab[data-resource-name="${fileName}"]`).waitFor();
+    await this.page.locator('.editor-group-container.active .tab.active', { hasText: fileName }).waitFor();
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
   }
 

@@ -27,9 +27,9 @@ async function main(): Promise<number> {
   const context = await launchBrowser(install, path.join(server.runDir, 'browser'));
   try {
     const page = await context.newPage();
-    const exitCode = new Promise<number>((resolve) => {
-      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
-    });
+    let exit: (code: number) => void = () => undefined;
+    const exitCode = new Promise<number>((resolve) => (exit = resolve));
+    await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       const line = format(...(args ?? []));
       if (type === 'error') console.error(line);

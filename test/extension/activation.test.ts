@@ -48,11 +48,13 @@ describe('Extension in the extension host', () => {
   });
 });
 
+/** The hovers' markdown as it reads once rendered: backslash escapes removed. */
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n');
+    .join('\n')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
 /** Polls `condition` until it holds or `timeoutMs` passes (activation and loading are asynchronous). */

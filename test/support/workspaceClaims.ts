@@ -47,7 +47,8 @@ interface RawSource {
 interface RawClaim {
   id: string;
   quote: string;
-  status?: string;
+  /** YAML reads the status `false` as a boolean. */
+  status?: string | boolean;
   attribution?: { speaker?: string; via?: Array<string | RawSource> };
   sources?: Array<string | RawSource>;
 }
@@ -69,7 +70,7 @@ export function readClaims(sidecar: string): ExpectedClaim[] {
     return {
       id: claim.id,
       quote: claim.quote,
-      status: claim.status ?? 'unverified',
+      status: claim.status === undefined ? 'unverified' : String(claim.status),
       ...(claim.attribution?.speaker ? { speaker: claim.attribution.speaker } : {}),
       sourceNames: [...(claim.sources ?? []), ...(claim.attribution?.via ?? [])].map(sourceName),
       sidecar,

@@ -91,8 +91,8 @@ describe('Claims in the workbench', () => {
     await workbench.runCommand(commandTitle('claimLens.setStatus'));
     await workbench.pick(next);
     const statusOnDisk = () => {
-      const sidecar = parse(fs.readFileSync(claim.sidecar, 'utf8')) as { claims: Array<{ id: string; status?: string }> };
-      return sidecar.claims.find((c) => c.id === claim.id)?.status;
+      const sidecar = parse(fs.readFileSync(claim.sidecar, 'utf8')) as { claims: Array<{ id: string; status?: string | boolean }> };
+      return String(sidecar.claims.find((c) => c.id === claim.id)?.status);
     };
     await eventually(async () => statusOnDisk(), (status) => status === next);
     await workbench.screenshot('status-set');

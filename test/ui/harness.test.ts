@@ -22,7 +22,8 @@ describe('Test harness', () => {
       const { server } = session;
       await server.stop();
       assert.deepEqual(livingGroupMembers(server.pgid), [], 'processes left in the group');
-      assert.deepEqual(livingProcessesMentioning(server.runDir), [], 'processes left that use the run folder');
+      // (The run folder also holds the browser's profile; the browser closes after the last test.)
+      assert.deepEqual(livingProcessesMentioning(server.userDataDir), [], 'processes left that use the profile');
     });
   });
 
@@ -30,7 +31,7 @@ describe('Test harness', () => {
     it(`leaves nothing behind when the process that started it ends by ${ending}`, async function () {
       this.timeout(60_000);
       const child = spawn(process.execPath, [path.join(__dirname, 'startThenEnd.js'), ending === 'throw' ? 'throw' : 'wait'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['pipe', 'pipe', 'pipe'],
       });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       const started = await new Promise<{ runDir: string; pgid: number }>((resolve, reject) => {
@@ -43,7 +44,8 @@ describe('Test harness', () => {
         void exited.then((code) => reject(new Error(`the child exited (${code}) before starting code-server: ${out}`)));
       });
       assert.ok(livingGroupMembers(started.pgid).length >= 1, 'code-server is running');
-      if (ending !== 'throw') child.kill(ending);
+      if (ending === 'throw') child.stdin.write('now\n');
+      else child.kill(ending);
       assert.notEqual(await exited, 0, 'the child reports its abnormal end');
       // The child sent SIGKILL on its way out; give the kernel a moment to deliver it.
       await settle(() => livingGroupMembers(started.pgid).length === 0);
