@@ -25,7 +25,8 @@ export function claimsHoverMarkdown(claims: readonly AnchoredClaim[]): string {
 export function claimHoverMarkdown(anchored: AnchoredClaim): string {
   const { claim } = anchored;
   const status = STATUS_INFO[claim.status];
-  const blocks: string[] = [`**${escapeMarkdown(status.label)}** · claim ${escapeMarkdown(claim.id)}  \n${escapeMarkdown(status.description)}`];
+  const heading = `**${escapeMarkdown(status.label)}** (status: ${escapeMarkdown(claim.status)}) · claim ${escapeMarkdown(claim.id)}`;
+  const blocks: string[] = [`${heading}  \n${escapeMarkdown(status.description)}`];
 
   if (claim.attribution) {
     const sentence = attributionSentence(claim.attribution);

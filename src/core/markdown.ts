@@ -5,15 +5,18 @@
 
 /**
  * Text that renders as itself in CommonMark/GFM: HTML is neutralised with entities,
- * every other ASCII punctuation character is backslash-escaped (links, images,
- * emphasis, code spans, autolinks, headings, lists, tables, theme icons), and runs of
+ * other ASCII punctuation is backslash-escaped (links, images, emphasis, code spans,
+ * autolinks, headings, lists, tables, theme icons; '-', '+', '=' only where they could
+ * start a list, a rule or a heading, so words like in-review stay readable), and runs of
  * white space become one space so the text can start neither a new block nor an
  * indented code block.
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[ \t\r\n\f\v\u2028\u2029]+/g, ' ')
-    .replace(/[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`);
+    .replace(/[!"#$%&'()*,./:;<>?@[\\\]^_`{|}~]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`)
+    // '-', '+' and '=' only make markup at the start of a line (lists, setext headings, rules).
+    .replace(/^( ?)([-+=])/, '$1\\$2');
 }
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };

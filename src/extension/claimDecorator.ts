@@ -28,8 +28,8 @@ function colourKey(status: Status): string {
 
 export class ClaimDecorator implements vscode.Disposable {
   private types = new Map<DecorationKey, vscode.TextEditorDecorationType>();
-  /** What the last render gave each editor's document, for tests and to skip no-op clears. */
-  private readonly rendered = new Map<string, Map<DecorationKey, vscode.Range[]>>();
+  /** What the last render gave each editor, for tests and to skip needless clears. */
+  private rendered = new WeakMap<vscode.TextEditor, Map<DecorationKey, vscode.Range[]>>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -47,16 +47,16 @@ export class ClaimDecorator implements vscode.Disposable {
         if (shapeOf(previous) === shapeOf(current)) return;
         for (const type of this.types.values()) type.dispose();
         this.types = this.createTypes(current);
-        this.rendered.clear();
+        this.rendered = new WeakMap();
         this.renderAll();
       }),
     ];
     this.renderAll();
   }
 
-  /** Ranges per decoration key last rendered for a document (empty keys left out). */
-  renderedRanges(uri: vscode.Uri): Partial<Record<DecorationKey, vscode.Range[]>> {
-    const byKey = this.rendered.get(uri.toString());
+  /** Ranges per decoration key last rendered in an editor (empty keys left out). */
+  renderedRanges(editor: vscode.TextEditor): Partial<Record<DecorationKey, vscode.Range[]>> {
+    const byKey = this.rendered.get(editor);
     return Object.fromEntries([...(byKey ?? [])].filter(([, ranges]) => ranges.length > 0));
   }
 
@@ -72,17 +72,16 @@ export class ClaimDecorator implements vscode.Disposable {
 
   private render(editor: vscode.TextEditor): void {
     const document = editor.document;
-    const key = document.uri.toString();
     const state = this.store.forArticle(document.uri);
     // Offsets are only valid for the text they were computed from; while the store
     // catches up with typing, VS Code keeps moving the previous decorations.
     if (state && state.articleText !== document.getText()) return;
-    if (!state && !this.rendered.has(key)) return;
+    if (!state && !this.rendered.has(editor)) return;
 
     const ranges = state ? this.rangesFor(state, document) : new Map<DecorationKey, vscode.Range[]>();
     for (const [typeKey, type] of this.types) editor.setDecorations(type, ranges.get(typeKey) ?? []);
-    if (state) this.rendered.set(key, ranges);
-    else this.rendered.delete(key);
+    if (state) this.rendered.set(editor, ranges);
+    else this.rendered.delete(editor);
   }
 
   private rangesFor(state: ArticleState, document: vscode.TextDocument): Map<DecorationKey, vscode.Range[]> {

@@ -44,6 +44,7 @@ const REANALYZE_DELAY_MS = 100;
 const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'untitled']);
 
 interface Entry {
+  sidecarUri: vscode.Uri;
   state: ArticleState | undefined;
   /** Article paths whose creation or deletion can change this sidecar's resolution. */
   candidates: readonly string[];
@@ -60,13 +61,16 @@ export class ClaimStore implements ClaimStoreApi {
   readonly onDidChange = this.emitter.event;
 
   constructor(private readonly config: Config) {
-    const sidecarWatcher = vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB);
+    const sidecarWatcher = vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB, false, false, true);
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.disposables.push(
       this.emitter,
       sidecarWatcher,
       sidecarWatcher.onDidCreate((uri) => this.schedule(uri)),
       sidecarWatcher.onDidChange((uri) => this.onDiskChange(uri)),
-      sidecarWatcher.onDidDelete((uri) => this.remove(uri.toString())),
+      // Deleting a folder reports the folder alone, so deletions are watched for every path.
+      deletions,
+      deletions.onDidDelete((uri) => this.onDelete(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.onDocumentChange(e.document.uri);
       }),
@@ -107,9 +111,9 @@ export class ClaimStore implements ClaimStoreApi {
 
   async refresh(): Promise<void> {
     const found = await vscode.workspace.findFiles(SIDECAR_GLOB, EXCLUDE_GLOB);
-    const keys = new Set([...found.map((u) => u.toString()), ...this.entries.keys()]);
-    const uris = [...keys].map((k) => vscode.Uri.parse(k));
-    const changed = await Promise.all(uris.map((uri) => this.load(uri)));
+    const uris = new Map([...this.entries.values()].map((e) => [e.sidecarUri.toString(), e.sidecarUri]));
+    for (const uri of found) uris.set(uri.toString(), uri);
+    const changed = await Promise.all([...uris.values()].map((uri) => this.load(uri)));
     for (const uri of vscode.workspace.textDocuments.map((d) => d.uri)) await this.discover(uri, false);
     if (changed.some(Boolean)) this.emitter.fire();
   }
@@ -132,10 +136,10 @@ export class ClaimStore implements ClaimStoreApi {
     if (IGNORED_SCHEMES.has(uri.scheme)) return [];
     if (this.entries.has(key) || isSidecarPath(uri.path)) return [uri];
     const out: vscode.Uri[] = [];
-    for (const [sidecarKey, entry] of this.entries) {
+    for (const entry of this.entries.values()) {
       const isArticle = entry.state?.articleUri?.toString() === key;
-      const couldBe = uri.scheme === vscode.Uri.parse(sidecarKey).scheme && entry.candidates.includes(uri.path);
-      if (isArticle || couldBe) out.push(vscode.Uri.parse(sidecarKey));
+      const couldBe = uri.scheme === entry.sidecarUri.scheme && entry.candidates.includes(uri.path);
+      if (isArticle || couldBe) out.push(entry.sidecarUri);
     }
     return out;
   }
@@ -149,13 +153,24 @@ export class ClaimStore implements ClaimStoreApi {
     if (!openDocument(uri)) this.onDocumentChange(uri);
   }
 
+  /** A file or a whole folder was deleted: drop the sidecars in it, re-resolve those whose article was. */
+  private onDelete(uri: vscode.Uri): void {
+    const within = (other: vscode.Uri) =>
+      other.scheme === uri.scheme && other.authority === uri.authority && (other.path === uri.path || other.path.startsWith(`${uri.path}/`));
+    for (const [key, entry] of this.entries) {
+      if (within(entry.sidecarUri)) this.remove(key);
+      else if ((entry.state?.articleUri && within(entry.state.articleUri)) || entry.candidates.some((p) => within(entry.sidecarUri.with({ path: p })))) {
+        this.schedule(entry.sidecarUri);
+      }
+    }
+  }
+
   private watchArticles(): void {
     this.articleWatcher?.dispose();
     const names = this.config.current.articleExtensions.map((e) => e.slice(1)).join(',');
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/*.{${names}}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*.{${names}}`, false, false, true);
     watcher.onDidCreate((uri) => this.onDocumentChange(uri));
     watcher.onDidChange((uri) => this.onDiskChange(uri));
-    watcher.onDidDelete((uri) => this.onDocumentChange(uri));
     this.articleWatcher = watcher;
   }
 
@@ -198,7 +213,7 @@ export class ClaimStore implements ClaimStoreApi {
   /** (Re)analyzes one sidecar; true when the stored state changed. */
   private async load(sidecarUri: vscode.Uri): Promise<boolean> {
     const key = sidecarUri.toString();
-    const entry = this.entries.get(key) ?? { state: undefined, candidates: [], generation: 0 };
+    const entry = this.entries.get(key) ?? { sidecarUri, state: undefined, candidates: [], generation: 0 };
     const generation = ++entry.generation;
     this.entries.set(key, entry);
     const current = () => this.entries.get(key) === entry && entry.generation === generation;

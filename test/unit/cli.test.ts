@@ -292,7 +292,7 @@ describe('claim-lens CLI', function () {
       const markdown = cli(['report', 'cli-report']);
       assert.equal(markdown.status, 0);
       assert.match(markdown.stdout, /^# Claim report\n/);
-      assert.match(markdown.stdout, /^### prices\\-rose: Verified$/m);
+      assert.match(markdown.stdout, /^### prices-rose: Verified$/m);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claim-lens-report-'));
       const out = path.join(dir, 'report.json');
       const run = cli(['report', 'cli-report', '--format', 'json', '--output', out]);

@@ -28,7 +28,7 @@ describe('claimHoverMarkdown', () => {
       reviewed: '2026-11-27',
     });
     const text = visibleText(md);
-    assert.match(text, /^Verified · claim c1 Confirmed by the evidence listed\./);
+    assert.match(text, /^Verified \(status: verified\) · claim c1 Confirmed by the evidence listed\./);
     assert.match(text, /Attribution: Lloyd Austin \(US Defense Secretary\), via Washington Post video direct quotation/);
     assert.match(text, /Washington Post \(www\.washingtonpost\.com\) · newspaper, published 2024-10-23/);
     assert.match(text, /Pentagon transcript/);

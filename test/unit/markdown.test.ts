@@ -48,6 +48,13 @@ describe('escapeMarkdown', () => {
     assert.equal(escapeMarkdown('Lloyd Austin 2024 éà 数字'), 'Lloyd Austin 2024 éà 数字');
   });
 
+  it('keeps hyphens inside words readable, and escapes the ones that could start a list or a rule', () => {
+    assert.equal(escapeMarkdown('in-review'), 'in-review');
+    assert.equal(escapeMarkdown('- item'), '\\- item');
+    assert.equal(escapeMarkdown('\n  + item'), ' \\+ item');
+    assert.equal(escapeMarkdown('==='), '\\===');
+  });
+
   it('uses entities for HTML and backslashes for Markdown punctuation', () => {
     assert.equal(escapeMarkdown('<b>&'), '&lt;b&gt;&amp;');
     assert.equal(escapeMarkdown('[a](b)'), '\\[a\\]\\(b\\)');
@@ -55,7 +62,7 @@ describe('escapeMarkdown', () => {
   });
 
   it('renders any text as exactly that text, with no markup (property)', () => {
-    const pieces = fc.constantFrom('[', ']', '(', ')', '<', '>', '!', '`', '*', '_', '#', '&', ';', ':', '\\', '\n', ' ', '-', '|', 'a', 'command', 'https://x.io', 'amp', '#x3C', '    ', '1.');
+    const pieces = fc.constantFrom('[', ']', '(', ')', '<', '>', '!', '`', '*', '_', '#', '&', ';', ':', '\\', '\n', ' ', '-', '+', '=', '---', '|', 'a', 'command', 'https://x.io', 'amp', '#x3C', '    ', '1.', '1)', 'www.x.io');
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 30 }), (parts) => {
         const input = parts.join('');
@@ -64,7 +71,7 @@ describe('escapeMarkdown', () => {
         assert.ok(tags.every((t) => t === 'p'), `markup in ${JSON.stringify(md)}: ${tags.join()}`);
         assert.equal(visibleText(md), input.replace(/\s+/g, ' ').trim());
       }),
-      { numRuns: 500 },
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * Highlights in a real editor: each claim gets its status's decoration, drifted,
+ * ambiguous and changed-since-verified anchors their own, a gutter mark on the first
+ * line; articles without a sidecar get nothing.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DecorationKey } from '../../src/extension/claimDecorator';
+import { ARTICLE, CLAIM_TEXT, claimLens, describeRanges, Fixture, rangeOf, showDecorated, SIDECAR, until } from './claimFixture';
+
+describe('Claim highlights', () => {
+  let fixture: Fixture;
+
+  before(async () => {
+    fixture = await Fixture.create('e1-decorations', {
+      'article.txt': ARTICLE,
+      'article.claims.yaml': SIDECAR,
+      'no-sidecar.txt': ARTICLE,
+    });
+  });
+  after(() => fixture.dispose());
+
+  it('decorates every claim with its status, and drifted, ambiguous and changed-since-verified anchors with their own look', async () => {
+    const api = await claimLens();
+    const editor = await showDecorated(api, fixture.uri('article.txt'));
+    const rendered = api.decorator.renderedRanges(editor);
+    const at = (...ids: string[]) => ids.map((id) => rangeOf(editor.document, CLAIM_TEXT[id]!));
+    const expected: Partial<Record<DecorationKey, vscode.Range[]>> = {
+      'status:unverified': at('evidence'),
+      'status:in-review': at('casualties', 'bridge'),
+      'status:verified': at('treaty', 'port'),
+      'status:disputed': at('rigged', 'plan'),
+      'status:false': at('free'),
+      'status:unverifiable': at('border'),
+      'look:drifted': at('bridge'),
+      'look:changedSinceVerified': at('port'),
+      'look:ambiguous': at('plan'),
+    };
+    for (const [key, ranges] of Object.entries(expected) as [DecorationKey, vscode.Range[]][]) {
+      assert.equal(describeRanges(rendered[key]), describeRanges(ranges), key);
+    }
+  });
+
+  it('puts one gutter mark per claim, on the line where it starts', async () => {
+    const api = await claimLens();
+    const editor = await showDecorated(api, fixture.uri('article.txt'));
+    const rendered = api.decorator.renderedRanges(editor);
+    const marks = rendered['gutter:verified'] ?? [];
+    assert.equal(describeRanges(marks), describeRanges(['treaty', 'port'].map((id) => {
+      const start = rangeOf(editor.document, CLAIM_TEXT[id]!).start;
+      return new vscode.Range(start, start);
+    })));
+    const all = Object.entries(rendered).filter(([key]) => key.startsWith('gutter:')).flatMap(([, ranges]) => ranges);
+    assert.equal(all.length, Object.keys(CLAIM_TEXT).length);
+  });
+
+  it('leaves an article without a sidecar undecorated', async () => {
+    const api = await claimLens();
+    const plain = await vscode.window.showTextDocument(fixture.uri('no-sidecar.txt'));
+    api.decorator.renderAll();
+    assert.deepEqual(api.decorator.renderedRanges(plain), {});
+  });
+
+  it('decorates a second editor of the same article (split view)', async () => {
+    const api = await claimLens();
+    const first = await showDecorated(api, fixture.uri('article.txt'), vscode.ViewColumn.One);
+    const second = await showDecorated(api, fixture.uri('article.txt'), vscode.ViewColumn.Two);
+    assert.notEqual(first, second, 'two editors show the article');
+    const uri = fixture.uri('article.txt').toString();
+    const visible = vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === uri);
+    assert.equal(visible.length, 2, 'the article is visible twice');
+    for (const editor of visible) {
+      assert.equal(describeRanges(api.decorator.renderedRanges(editor)['status:verified']), describeRanges([rangeOf(editor.document, CLAIM_TEXT.treaty!), rangeOf(editor.document, CLAIM_TEXT.port!)]));
+    }
+  });
+
+  it('gives a plain-text article with a sidecar the article grammar, and leaves other text files alone', async () => {
+    const article = await vscode.workspace.openTextDocument(fixture.uri('article.txt'));
+    const plain = await vscode.workspace.openTextDocument(fixture.uri('no-sidecar.txt'));
+    await until(async () => (await vscode.workspace.openTextDocument(article.uri)).languageId === 'claimlens-article', 'the claimlens-article language');
+    assert.equal(plain.languageId, 'plaintext');
+  });
+});
