@@ -112,7 +112,11 @@ export class LiveAnchors {
     unanchored.forEach((claim, n) => this.setFuzzy(claim, found[n]!));
   }
 
-  /** The current anchors, one per target, in order. */
+  /**
+   * The current anchors, one per target, in order. The objects are updated in place
+   * by later changes (shifting thousands of anchors per keystroke must not allocate):
+   * copy one to keep it.
+   */
   get anchors(): readonly Anchor[] {
     return this.current;
   }
@@ -135,41 +139,45 @@ export class LiveAnchors {
 
     // Fuzzy claims whose best candidates (or the text their prefix/suffix read) the
     // change touched, in the old offsets.
-    this.fuzzy.forEach((state, claim) => {
+    for (let claim = 0; claim < this.fuzzy.length; claim++) {
+      const state = this.fuzzy[claim];
       if (state && state.cands.some((c) => this.touches(claim, c, change.nlo, change.nhiOld))) research.add(claim);
-    });
+    }
 
-    // Occurrences near the change are found again; the rest shift.
+    // Occurrences near the change are found again; the rest shift (in place).
     const dropFrom = change.nlo - this.reach;
     const dropTo = change.nhiOld + this.reach;
     const dirty = new Set<number>();
     this.occurrences.forEach((list, p) => {
-      if (list.length === 0 || list[list.length - 1]! < dropFrom) return;
-      const kept: number[] = [];
-      for (const s of list) {
-        if (s < dropFrom) kept.push(s);
-        else if (s >= dropTo) kept.push(s + normDelta);
-        else dirty.add(p);
+      let i = firstAtLeast(list, dropFrom);
+      let j = i;
+      while (j < list.length && list[j]! < dropTo) j++;
+      if (j > i) {
+        dirty.add(p);
+        list.splice(i, j - i);
       }
-      this.occurrences[p] = kept;
+      if (normDelta !== 0) for (; i < list.length; i++) list[i]! += normDelta;
     });
-    const found = this.matcher.findAll(norm, Math.max(0, dropFrom), change.nhiNew + this.reach);
-    found.forEach((starts, p) => {
-      if (starts.length === 0) return;
-      dirty.add(p);
-      const list = this.occurrences[p]!;
-      const at = list.findIndex((s) => s >= change.nhiNew + this.reach);
-      list.splice(at === -1 ? list.length : at, 0, ...starts);
-    });
+    this.matcher.scan(
+      norm,
+      (p, s) => {
+        dirty.add(p);
+        const list = this.occurrences[p]!;
+        list.splice(firstAtLeast(list, s), 0, s);
+      },
+      Math.max(0, dropFrom),
+      change.nhiNew + this.reach,
+    );
 
     // Everything after the change shifts.
     for (let claim = 0; claim < this.current.length; claim++) {
       const a = this.current[claim]!;
-      if (a.kind !== 'orphaned' && a.start >= change.hiOld) {
-        this.current[claim] = { ...a, start: a.start + origDelta, end: a.end + origDelta };
+      if (origDelta !== 0 && a.kind !== 'orphaned' && a.start >= change.hiOld) {
+        a.start += origDelta;
+        a.end += origDelta;
       }
       const state = this.fuzzy[claim];
-      if (state) for (const c of state.cands) if (c.start >= change.nhiOld) shift(c, normDelta);
+      if (state && normDelta !== 0) for (const c of state.cands) if (c.start >= change.nhiOld) shift(c, normDelta);
     }
 
     // Claims whose occurrences changed choose again; those left without any search.
@@ -274,7 +282,7 @@ export class LiveAnchors {
     };
     // Piece starts that could belong to a match touching the change (or the text
     // its prefix/suffix read): within quote + threshold + prefix/suffix of it.
-    const margin = this.reach + this.maxThreshold();
+    const margin = this.fuzzyReach();
     const from = Math.max(0, change.nlo - margin);
     const to = Math.min(norm.length, change.nhiNew + margin);
     if (this.pieceIndex.size > 0) {
@@ -282,13 +290,17 @@ export class LiveAnchors {
         const list = this.pieceIndex.get(headKey(norm, i));
         if (!list) continue;
         for (const { claim, piece } of list) {
-          if (norm.startsWith(this.fuzzy[claim]!.pieces[piece]!, i)) record(claim, piece, i);
+          if (this.mayTouch(claim, i, change) && norm.startsWith(this.fuzzy[claim]!.pieces[piece]!, i)) {
+            record(claim, piece, i);
+          }
         }
       }
     }
     for (const { claim, piece } of this.tinyPieces) {
       const text = this.fuzzy[claim]!.pieces[piece]!;
-      for (let i = norm.indexOf(text, from); i !== -1 && i < to; i = norm.indexOf(text, i + 1)) record(claim, piece, i);
+      for (let i = norm.indexOf(text, from); i !== -1 && i < to; i = norm.indexOf(text, i + 1)) {
+        if (this.mayTouch(claim, i, change)) record(claim, piece, i);
+      }
     }
     const out: number[] = [];
     for (const [claim, perPiece] of hits) {
@@ -299,11 +311,38 @@ export class LiveAnchors {
     return out;
   }
 
-  private maxThreshold(): number {
-    let k = 0;
-    for (const state of this.fuzzy) if (state) k = Math.max(k, state.threshold);
-    return k;
+  /**
+   * Whether a piece of the claim found at `at` can belong to a match (at most quote
+   * + threshold long) that touches the change or the text its prefix/suffix read.
+   */
+  private mayTouch(claim: number, at: number, change: NormalizedChange): boolean {
+    const t = this.targets[claim]!;
+    const span = t.norm.length + this.fuzzy[claim]!.threshold;
+    return at > change.nlo - span - t.suffix.length - 2 && at < change.nhiNew + span + t.prefix.length + 2;
   }
+
+  /** How far from a change a piece of a fuzzy or orphaned claim's match can start. */
+  private fuzzyReach(): number {
+    let reach = 0;
+    this.fuzzy.forEach((state, claim) => {
+      if (!state || state.pieces.length === 0) return;
+      const t = this.targets[claim]!;
+      reach = Math.max(reach, t.norm.length + state.threshold + Math.max(t.prefix.length, t.suffix.length) + 2);
+    });
+    return reach;
+  }
+}
+
+/** Index of the first element of ascending `xs` that is >= x (xs.length if none). */
+function firstAtLeast(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function shift(c: FuzzyMatch, delta: number): void {
@@ -311,7 +350,10 @@ function shift(c: FuzzyMatch, delta: number): void {
   c.end += delta;
 }
 
-/** A number naming the three code units of `s` at `i`. */
+/**
+ * A small-integer hash of the three code units of `s` at `i` (a map key that V8 keeps
+ * unboxed; collisions only cost a `startsWith`).
+ */
 function headKey(s: string, i: number): number {
-  return (s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) * 65536 + s.charCodeAt(i + 2);
+  return ((s.charCodeAt(i) * 31 + s.charCodeAt(i + 1)) * 31 + s.charCodeAt(i + 2)) & 0x3fffffff;
 }
