@@ -82,9 +82,13 @@ export function openSidecar(text: string): SidecarEditor | Failure {
   return { ok: false, message: `the sidecar is not written while it does not parse: ${yaml.message}`, ...at };
 }
 
+/** Runs an edit, and refuses one that would leave the sidecar unparseable (a last safety net). */
 function withEditor<R extends EditResult>(text: string, f: (e: SidecarEditor) => R): R | Failure {
   const editor = openSidecar(text);
-  return editor instanceof SidecarEditor ? f(editor) : editor;
+  if (!(editor instanceof SidecarEditor)) return editor;
+  const result = f(editor);
+  if (!result.ok || !result.edits.length || parseYaml(applyEdits(text, result.edits)).ok) return result;
+  return { ok: false, message: 'this change would break the YAML of the sidecar: make it by hand' };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -256,9 +260,11 @@ export class SidecarEditor {
       if (isSeq(value) && value.range) edits.push({ start: this.afterKey(key), end: value.range[1], newText: '' });
       at = this.lineEnd(value?.range ? value.range[1] : key.range![1]);
     } else {
+      if (root.flow) return { ok: false, message: 'the sidecar is one `{ ... }` mapping: add `claims:` by hand first' };
+      keyColumn = this.keyColumn(root);
       at = this.text.length;
       const needsBreak = at > 0 && !this.text.endsWith('\n');
-      edits.push({ start: at, end: at, newText: `${needsBreak ? this.eol : ''}claims:` });
+      edits.push({ start: at, end: at, newText: `${needsBreak ? this.eol : ''}${' '.repeat(keyColumn)}claims:` });
     }
     const dash = keyColumn + 2;
     const entry = `${this.eol}${' '.repeat(dash)}${this.blockEntry(fields, 2, dash)}${claimsPair ? '' : this.eol}`;
@@ -308,9 +314,11 @@ export class SidecarEditor {
       return { ok: true, edits: mergeInserts(edits) };
     }
     // No `sources:` yet: put it before `claims:` (and the comments right above it).
-    const section = `sources:${this.eol}${block(2, 2)}${this.eol}`;
+    if (root.flow) return { ok: false, message: 'the sidecar is one `{ ... }` mapping: add `sources:` by hand first' };
+    const indent = this.keyColumn(root);
+    const section = `${' '.repeat(indent)}sources:${this.eol}${block(indent + 2, 2)}${this.eol}`;
     const claimsKey = pairOf(this.doc, root, 'claims')?.key as Node | undefined;
-    if (claimsKey?.range && this.column(claimsKey.range[0]) === 0) {
+    if (claimsKey?.range) {
       const at = this.commentsAbove(this.lineStart(claimsKey.range[0]));
       return { ok: true, edits: [{ start: at, end: at, newText: section }] };
     }
@@ -355,6 +363,14 @@ export class SidecarEditor {
 
   private at(node: Node): { line?: number; column?: number } {
     return node.range ? new LineIndex(this.text).positionAt(node.range[0]) : {};
+  }
+
+  /** Indentation of the top-level mapping's lines (its first key may carry an anchor or tag). */
+  private keyColumn(map: YAMLMap): number {
+    const first = map.items[0]?.key as Node | undefined;
+    if (!first?.range) return 0;
+    const start = this.lineStart(first.range[0]);
+    return /^ */.exec(this.text.slice(start, first.range[0]))![0].length;
   }
 
   private column(offset: number): number {

@@ -258,3 +258,36 @@ describe('edits: properties', () => {
     );
   });
 });
+
+describe('edits: any sidecar text', () => {
+  const pieces = fc.constantFrom(
+    'version: 1\n', 'claims:\n', 'claims: []\n', 'sources:\n', '  - ', '- ', 'id: a\n', '    id: a\n', 'quote: "x"\n', '    quote: x\n',
+    '    status: verified\n', 'status:\n', '    sources: [s]\n', '  s: {name: S}\n', '{', '}', '[', ']', ', ', '&a ', '*a', '# c\n', '\r\n', '|\n  lit\n', '    ', '\n',
+  );
+  const texts = fc.oneof(fc.array(pieces, { maxLength: 25 }).map((a) => a.join('')), fc.string({ maxLength: 80 }));
+
+  it('never throws, and what it writes still parses with the change made', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const status = setStatusEdits(text, 'a', 'disputed');
+        if (status.ok) {
+          const after = parseSidecar(applyEdits(text, status.edits), 's');
+          assert.ok(after.parsed, applyEdits(text, status.edits));
+          const claim = after.claims.find((c) => c.id === 'a');
+          if (claim) assert.strictEqual(claim.status, 'disputed', applyEdits(text, status.edits));
+        }
+        const added = addClaimEdits(text, 'One claim.', whole('One claim.'));
+        if (added.ok) {
+          const after = parseSidecar(applyEdits(text, added.edits), 's');
+          assert.ok(after.parsed, applyEdits(text, added.edits));
+          assert.ok(after.claims.some((c) => c.id === added.id && c.quote === 'One claim.'), applyEdits(text, added.edits));
+        }
+        const source = addSourceEdits(text, 'a', { id: 'new', name: 'New' });
+        if (source.ok) assert.ok(parseSidecar(applyEdits(text, source.edits), 's').parsed, applyEdits(text, source.edits));
+        const quote = rewriteQuoteEdits(text, 'a', 'New, quote: here');
+        if (quote.ok) assert.ok(parseSidecar(applyEdits(text, quote.edits), 's').parsed, applyEdits(text, quote.edits));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
