@@ -11,7 +11,7 @@ import { extname, isSidecarPath } from '../core/paths';
 import { parseSidecar } from '../core/sidecar';
 import type { AnchoredClaim } from '../core/types';
 import type { Config } from './config';
-import { exists, openDocument, readText } from './fileSystem';
+import { exists, isDirectory, openDocument, readText } from './fileSystem';
 
 export interface ArticleState {
   sidecarUri: vscode.Uri;
@@ -61,16 +61,17 @@ export class ClaimStore implements ClaimStoreApi {
   readonly onDidChange = this.emitter.event;
 
   constructor(private readonly config: Config) {
-    const sidecarWatcher = vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB, false, false, true);
-    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    // Creating or deleting a folder (git checkout, a move) may report the folder alone,
+    // so creations and deletions are watched for every path; changes only for ours.
+    const paths = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    const sidecarChanges = vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB, true, false, true);
     this.disposables.push(
       this.emitter,
-      sidecarWatcher,
-      sidecarWatcher.onDidCreate((uri) => this.schedule(uri)),
-      sidecarWatcher.onDidChange((uri) => this.onDiskChange(uri)),
-      // Deleting a folder reports the folder alone, so deletions are watched for every path.
-      deletions,
-      deletions.onDidDelete((uri) => this.onDelete(uri)),
+      paths,
+      paths.onDidCreate((uri) => void this.onCreate(uri)),
+      paths.onDidDelete((uri) => this.onDelete(uri)),
+      sidecarChanges,
+      sidecarChanges.onDidChange((uri) => this.onDiskChange(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.onDocumentChange(e.document.uri);
       }),
@@ -153,6 +154,15 @@ export class ClaimStore implements ClaimStoreApi {
     if (!openDocument(uri)) this.onDocumentChange(uri);
   }
 
+  /** A file or a whole folder was created: load the sidecars in it, re-resolve those it may be the article of. */
+  private async onCreate(uri: vscode.Uri): Promise<void> {
+    if (isSidecarPath(uri.path)) return this.schedule(uri);
+    if (this.config.current.articleExtensions.includes(extname(uri.path))) return this.onDocumentChange(uri);
+    if (/\/(node_modules|\.git)(\/|$)/.test(uri.path) || !(await isDirectory(uri))) return;
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, SIDECAR_GLOB), EXCLUDE_GLOB);
+    for (const sidecar of found) this.schedule(sidecar);
+  }
+
   /** A file or a whole folder was deleted: drop the sidecars in it, re-resolve those whose article was. */
   private onDelete(uri: vscode.Uri): void {
     const within = (other: vscode.Uri) =>
@@ -168,8 +178,7 @@ export class ClaimStore implements ClaimStoreApi {
   private watchArticles(): void {
     this.articleWatcher?.dispose();
     const names = this.config.current.articleExtensions.map((e) => e.slice(1)).join(',');
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/*.{${names}}`, false, false, true);
-    watcher.onDidCreate((uri) => this.onDocumentChange(uri));
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*.{${names}}`, true, false, true);
     watcher.onDidChange((uri) => this.onDiskChange(uri));
     this.articleWatcher = watcher;
   }

@@ -5,75 +5,18 @@
  * through the API `activate()` returns.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ClaimLensApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'claim-lens.claim-lens';
 
-/** One claim per status, plus a drifted one, a changed-since-verified one and an ambiguous one. */
-export const ARTICLE = `Defense Secretary Lloyd Austin said "we have evidence" that troops moved.
-The ministry reported 1,200 casualties on Tuesday.
-Observers called the election free. Critics called the vote rigged.
-The treaty was signed in 1999 by both parties.
-Nobody can confirm what happened at the border crossing that night.
-Rebels held the northern bridge for three days.
-The port reopened on Sunday after the storm.
-The plan was approved quickly. Later, the plan was revised. The plan was approved.
-`;
+const FIXTURES = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
 
-export const SIDECAR = `# Every status, and every kind of anchor the highlights tell apart.
-version: 1
-sources:
-  wapo:
-    name: Washington Post video
-    url: https://www.washingtonpost.com/video/austin
-    type: newspaper
-claims:
-  - id: evidence
-    quote: we have evidence
-    attribution:
-      speaker: Lloyd Austin
-      role: US Defense Secretary
-      via: [wapo]
-    sources: [wapo]
-  - id: casualties
-    quote: 1,200 casualties
-    status: in-review
-    attribution:
-      speaker: unnamed official
-      anonymous: true
-      cue: citing
-      via: [{ name: Yonhap }]
-  - id: treaty
-    quote: The treaty was signed in 1999
-    status: verified
-    sources:
-      - name: "Archive <img src=x onerror=alert(1)> [x](command:workbench.action.quit)"
-        url: https://archive.example/treaty
-      - name: Not a link
-        url: javascript:alert(1)
-    note: "[click](command:workbench.action.quit) <script>alert(1)</script>"
-    reviewer: desk-2
-    reviewed: 2026-11-27
-  - id: rigged
-    quote: Critics called the vote rigged
-    status: disputed
-  - id: free
-    quote: Observers called the election free
-    status: false
-  - id: border
-    quote: what happened at the border crossing
-    status: unverifiable
-  - id: bridge
-    quote: Rebels held the northern bridge for two days.
-    status: in-review
-  - id: port
-    quote: The port reopened on Monday after the storm.
-    status: verified
-  - id: plan
-    quote: The plan was approved
-    status: disputed
-`;
+/** One claim per status, plus a drifted one, a changed-since-verified one and an ambiguous one. */
+export const ARTICLE = fs.readFileSync(path.join(FIXTURES, 'editor-every-look.txt'), 'utf8');
+export const SIDECAR = fs.readFileSync(path.join(FIXTURES, 'editor-every-look.claims.yaml'), 'utf8');
 
 /** Where each claim of SIDECAR lies in ARTICLE (the first occurrence of this text). */
 export const CLAIM_TEXT: Readonly<Record<string, string>> = {

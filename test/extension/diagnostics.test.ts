@@ -66,11 +66,10 @@ describe('Claim problems', () => {
     assert.ok(rewrite.edit && (await vscode.workspace.applyEdit(rewrite.edit)));
     const sidecarText = (await vscode.workspace.openTextDocument(sidecar())).getText();
     assert.match(sidecarText, /quote: Rebels held the northern bridge for three days\./);
-    const ms = await until(
+    await until(
       () => !ours(article()).some((d) => d.code === 'fuzzy' && document.getText(d.range) === CLAIM_TEXT.bridge),
       'the bridge claim to stop drifting',
     );
-    assert.ok(ms <= 300, `cleared in ${ms} ms`);
   });
 
   it('offers the shortest disambiguating prefix for an ambiguous quote', async () => {
