@@ -5,8 +5,9 @@
  * context keys, so menus can follow them.
  */
 import * as vscode from 'vscode';
-import { attributionSentence } from '../core/attribution';
-import { STATUS_INFO, toReview } from '../core/status';
+import { claimHoverMarkdown } from '../core/hover';
+import { escapeMarkdown } from '../core/markdown';
+import { toReview } from '../core/status';
 import type { Status } from '../core/types';
 import {
   buildGroups,
@@ -175,20 +176,12 @@ export function shortQuote(quote: string): string {
   return line.length <= LABEL_LENGTH ? line : `${line.slice(0, LABEL_LENGTH - 1).trimEnd()}…`;
 }
 
-/** Sidecar text is untrusted: every piece of it goes in through appendText (escaped). */
+/**
+ * The full quote, then what the article hover says about the claim (built and escaped
+ * in the core: sidecar text is untrusted, links are http(s) only), then where it lives.
+ */
 function claimTooltip(node: ClaimNode): vscode.MarkdownString {
-  const { claim, anchor } = node.claim;
-  const md = new vscode.MarkdownString();
-  md.appendMarkdown('> ').appendText(claim.quote.replace(/\s+/g, ' ').trim()).appendMarkdown('\n\n');
-  const attribution = claim.attribution && attributionSentence(claim.attribution);
-  if (attribution) md.appendText(`— ${attribution}`).appendMarkdown('\n\n');
-  md.appendMarkdown('**').appendText(STATUS_INFO[claim.status].label).appendMarkdown('**: ');
-  md.appendText(STATUS_INFO[claim.status].description);
-  if (anchor.kind === 'orphaned') md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Orphaned: the quote is not in the article.'));
-  if (claim.sources.length > 0) {
-    md.appendMarkdown('\n\n').appendText(vscode.l10n.t('Sources: {0}', claim.sources.map((s) => s.name).join(', ')));
-  }
-  if (claim.note) md.appendMarkdown('\n\n').appendText(claim.note);
-  md.appendMarkdown('\n\n').appendText(`${claim.id} · ${vscode.workspace.asRelativePath(node.state.sidecarUri, false)}`);
-  return md;
+  const quote = escapeMarkdown(node.claim.claim.quote.replace(/\s+/g, ' ').trim());
+  const where = escapeMarkdown(vscode.workspace.asRelativePath(node.state.sidecarUri, false));
+  return new vscode.MarkdownString(`> ${quote}\n\n${claimHoverMarkdown(node.claim)}\n\n${where}`);
 }
