@@ -6,9 +6,8 @@
 import * as vscode from 'vscode';
 import { STATUS_INFO } from '../core/status';
 import type { AnchoredClaim } from '../core/types';
-import type { ClaimNode } from './claimsTreeNodes';
+import { shortQuote, type ClaimNode } from './claimsTreeNodes';
 import type { ArticleState, ClaimStoreApi } from './claimStore';
-import { shortQuote } from './claimsTreeView';
 
 export interface ClaimRef {
   state: ArticleState;

@@ -162,3 +162,11 @@ export function claimContextValue(claim: AnchoredClaim): string {
   if (claim.anchor.kind === 'orphaned') parts.push('orphaned');
   return parts.join('.');
 }
+
+const LABEL_LENGTH = 60;
+
+/** One line of at most LABEL_LENGTH characters; white space collapsed. */
+export function shortQuote(quote: string): string {
+  const line = quote.replace(/\s+/g, ' ').trim();
+  return line.length <= LABEL_LENGTH ? line : `${line.slice(0, LABEL_LENGTH - 1).trimEnd()}…`;
+}

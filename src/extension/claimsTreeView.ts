@@ -13,6 +13,7 @@ import {
   buildGroups,
   claimContextValue,
   isGroupBy,
+  shortQuote,
   type ClaimNode,
   type ClaimsNode,
   type GroupBy,
@@ -35,7 +36,6 @@ const STATUS_ICONS: Readonly<Record<Status, vscode.ThemeIcon>> = {
   unverifiable: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')),
 };
 const ORPHANED_ICON = new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-const LABEL_LENGTH = 60;
 
 export class ClaimsTreeView implements vscode.TreeDataProvider<ClaimsNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ClaimsNode | undefined>();
@@ -168,12 +168,6 @@ function claimItem(node: ClaimNode): vscode.TreeItem {
   item.contextValue = claimContextValue(node.claim);
   item.command = { command: REVEAL_IN_ARTICLE_COMMAND, title: vscode.l10n.t('Reveal in Article'), arguments: [node] };
   return item;
-}
-
-/** One line of at most LABEL_LENGTH characters; white space collapsed. */
-export function shortQuote(quote: string): string {
-  const line = quote.replace(/\s+/g, ' ').trim();
-  return line.length <= LABEL_LENGTH ? line : `${line.slice(0, LABEL_LENGTH - 1).trimEnd()}…`;
 }
 
 /**
