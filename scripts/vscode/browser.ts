@@ -64,12 +64,14 @@ export class Workbench {
     return new Workbench(page);
   }
 
-  /** Opens a file of the workspace through Quick Open (Ctrl+P) and waits for its editor. */
+  /** Opens a file of the workspace through Quick Open (Ctrl+P), unless its editor is already the active one. */
   async openFile(fileName: string): Promise<void> {
+    const activeTab = this.page.locator(`.editor-group-container.active .tab.active[data-resource-name=${JSON.stringify(fileName)}]`);
+    if ((await activeTab.count()) > 0) return;
     await this.quickInput('Control+P', fileName);
     await this.quickInputRow(fileName).click();
-    await this.page.locator('.editor-group-container.active .tab.active', { hasText: fileName }).waitFor();
-    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+    await activeTab.waitFor();
+    await this.activeEditor().locator('.view-lines').waitFor();
   }
 
   /** Moves the cursor to a 1-based line and column of the active editor (Quick Open ":line:column"). */
@@ -182,10 +184,13 @@ export class Workbench {
 
   /** The quick input row labelled `label`, or "Category: label" as the Command Palette shows it. */
   private quickInputRow(label: string): Locator {
-    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return this.page
       .locator('.quick-input-list .monaco-list-row')
-      .filter({ has: this.page.locator('.label-name').getByText(new RegExp(`^(.+: )?${escaped}$`)) })
+      .filter({ has: this.page.locator('.label-name').getByText(new RegExp(`^(.+: )?${escapeRegExp(label)}$`)) })
       .first();
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
