@@ -31,29 +31,39 @@ import type { Anchor, AnchorTarget } from './types';
 
 const ORPHANED: Anchor = { kind: 'orphaned', ambiguous: false };
 
-/** A target with its quote, prefix and suffix trimmed and normalized, once. */
-export interface PreparedTarget {
+/**
+ * A target with its quote, prefix and suffix trimmed and normalized, once. Prefix and
+ * suffix are only needed when a quote occurs more than once, so they are normalized
+ * on first use.
+ */
+export class PreparedTarget {
   /** The quote, trimmed (what an exact occurrence must equal). */
-  quote: string;
+  readonly quote: string;
   /** The trimmed quote, normalized. Empty for an empty or white-space-only quote. */
-  norm: string;
-  prefix: string;
-  suffix: string;
+  readonly norm: string;
   /** Fuzzy cutoff for this quote; 0 when the quote is too short to be fuzzy. */
-  cutoff: number;
+  readonly cutoff: number;
+  private normPrefix: string | undefined;
+  private normSuffix: string | undefined;
+
+  constructor(private readonly target: AnchorTarget) {
+    this.quote = target.quote.trim();
+    this.norm = normalize(this.quote);
+    const k = fuzzyCutoff(this.norm.length);
+    this.cutoff = this.norm.length > k ? k : 0;
+  }
+
+  get prefix(): string {
+    return (this.normPrefix ??= normalize(this.target.prefix ?? '').trim());
+  }
+
+  get suffix(): string {
+    return (this.normSuffix ??= normalize(this.target.suffix ?? '').trim());
+  }
 }
 
 export function prepareTarget(target: AnchorTarget): PreparedTarget {
-  const quote = target.quote.trim();
-  const norm = normalize(quote);
-  const k = fuzzyCutoff(norm.length);
-  return {
-    quote,
-    norm,
-    prefix: normalize(target.prefix ?? '').trim(),
-    suffix: normalize(target.suffix ?? '').trim(),
-    cutoff: norm.length > k ? k : 0,
-  };
+  return new PreparedTarget(target);
 }
 
 /** An occurrence of a quote: original offsets, and whether it is verbatim. */

@@ -16,7 +16,7 @@
  *   node first, in a small window, and dropped as soon as a node fails: most chance
  *   hits of a 5-letter piece die at the first 10-letter node, and only survivors pay
  *   for a full window. A true match is still found through its own path's piece.
- * - Iterative deepening: try t = 1, 3, 7, ... up to the cutoff k. Level t finds every
+ * - Iterative deepening: try t = 1, 3, then the cutoff k. Level t finds every
  *   candidate with distance <= t, so the first level that finds any has found the best
  *   ones, and small drifts are found with few, long (selective) pieces.
  */
@@ -29,12 +29,13 @@ export function fuzzyCutoff(m: number): number {
   return Math.max(2, Math.floor(0.2 * m));
 }
 
-/** The thresholds tried in turn, ending at the cutoff k. */
+/**
+ * The thresholds tried in turn: 1 and 3 (a drift of a few characters is found with
+ * long, selective pieces), then the cutoff k. Each level costs a pass over the text;
+ * more levels in between would only help quotes that drifted by 4 or more.
+ */
 export function fuzzyLevels(k: number): number[] {
-  const levels: number[] = [];
-  for (let t = 1; t < k; t = 2 * t + 1) levels.push(t);
-  levels.push(k);
-  return levels;
+  return [1, 3].filter((t) => t < k).concat(k);
 }
 
 /** Where the t + 1 pieces of a quote of length m start (and, last, where they end). */
@@ -67,9 +68,12 @@ class BitPattern {
   /** Scratch vertical delta vectors (positive and negative) per block. */
   private readonly pv: Int32Array;
   private readonly mv: Int32Array;
+  /** The bit of the pattern's last row in its last block. */
+  private readonly lastBit: number;
 
   constructor(p: string) {
     this.m = p.length;
+    this.lastBit = 1 << ((p.length - 1) & 31);
     this.blocks = Math.ceil(p.length / 32);
     this.ascii = new Int32Array(128 * this.blocks);
     this.none = new Int32Array(this.blocks);
@@ -102,42 +106,63 @@ class BitPattern {
     anchored: boolean,
     report: (n: number, d: number) => boolean | void,
   ): void {
-    const { blocks, ascii, other, none, pv, mv } = this;
-    const lastBit = 1 << ((this.m - 1) & 31);
-    pv.fill(-1);
-    mv.fill(0);
+    this.reset();
     let score = this.m;
     for (let n = 1, i = from; n <= count; n++, i += step) {
-      const c = text.charCodeAt(i);
-      let eqs: Int32Array;
-      let base = 0;
-      if (c < 128) {
-        eqs = ascii;
-        base = c * blocks;
-      } else eqs = other.get(c) ?? none;
-      // hIn: the horizontal delta entering the block's top row. Row 0 is all zeros
-      // for a substring search, 0, 1, 2, ... when the match must start at `from`.
-      let hIn = anchored ? 1 : 0;
-      for (let b = 0; b < blocks; b++) {
-        const hNeg = hIn < 0 ? 1 : 0;
-        const eq = eqs[base + b]! | hNeg;
-        const p = pv[b]!;
-        const mm = mv[b]!;
-        const xv = eq | mm;
-        const xh = (((eq & p) + p) ^ p) | eq;
-        let ph = mm | ~(xh | p);
-        let mh = p & xh;
-        const rowMask = b === blocks - 1 ? lastBit : 0x80000000 | 0;
-        const hOut = (ph & rowMask) !== 0 ? 1 : (mh & rowMask) !== 0 ? -1 : 0;
-        ph = (ph << 1) | (hIn > 0 ? 1 : 0);
-        mh = (mh << 1) | hNeg;
-        pv[b] = mh | ~(xv | ph);
-        mv[b] = ph & xv;
-        hIn = hOut;
-      }
-      score += hIn;
+      score += this.advance(text.charCodeAt(i), anchored);
       if (report(n, score) === true) return;
     }
+  }
+
+  /** Whether some substring of text[from, from + count) is within `limit` of the pattern. */
+  within(text: string, from: number, count: number, limit: number): boolean {
+    this.reset();
+    let score = this.m;
+    for (let i = from; i < from + count; i++) {
+      score += this.advance(text.charCodeAt(i), false);
+      if (score <= limit) return true;
+    }
+    return false;
+  }
+
+  private reset(): void {
+    this.pv.fill(-1);
+    this.mv.fill(0);
+  }
+
+  /**
+   * One column of Myers' algorithm (Hyyrö's blocks): reads code unit c and returns
+   * how the distance at the last row changed (-1, 0 or +1).
+   */
+  private advance(c: number, anchored: boolean): number {
+    const { blocks, pv, mv } = this;
+    let eqs: Int32Array;
+    let base = 0;
+    if (c < 128) {
+      eqs = this.ascii;
+      base = c * blocks;
+    } else eqs = this.other.get(c) ?? this.none;
+    // hIn: the horizontal delta entering the block's top row. Row 0 is all zeros
+    // for a substring search, 0, 1, 2, ... when the match must start at `from`.
+    let hIn = anchored ? 1 : 0;
+    for (let b = 0; b < blocks; b++) {
+      const hNeg = hIn < 0 ? 1 : 0;
+      const eq = eqs[base + b]! | hNeg;
+      const p = pv[b]!;
+      const mm = mv[b]!;
+      const xv = eq | mm;
+      const xh = (((eq & p) + p) ^ p) | eq;
+      let ph = mm | ~(xh | p);
+      let mh = p & xh;
+      const rowMask = b === blocks - 1 ? this.lastBit : 0x80000000 | 0;
+      const hOut = (ph & rowMask) !== 0 ? 1 : (mh & rowMask) !== 0 ? -1 : 0;
+      ph = (ph << 1) | (hIn > 0 ? 1 : 0);
+      mh = (mh << 1) | hNeg;
+      pv[b] = mh | ~(xv | ph);
+      mv[b] = ph & xv;
+      hIn = hOut;
+    }
+    return hIn;
   }
 }
 
@@ -239,11 +264,7 @@ export class FuzzyQuote {
     for (const node of path) {
       const from = Math.max(0, diagonal + node.from - node.allowed);
       const to = Math.min(text.length, diagonal + node.to + node.allowed);
-      let ok = false;
-      if (to > from) {
-        node.pattern.run(text, from, 1, to - from, false, (_, d) => (ok = d <= node.allowed));
-      }
-      if (!ok) return false;
+      if (to <= from || !node.pattern.within(text, from, to - from, node.allowed)) return false;
     }
     return true;
   }

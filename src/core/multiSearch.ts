@@ -10,8 +10,8 @@
  * at position i is a candidate start i - offset, confirmed with `startsWith`. Each
  * occurrence is found exactly once, and the text is read about q/w times over.
  *
- * Patterns are grouped by length (q = 12 for 24+ code units, 8 for 16+, 4 for 6+,
- * 3 for 3+); shorter ones (one or two code units) fall back to `indexOf`.
+ * Patterns are grouped by length (q = 12 for 24+ code units, 8 for 16+, 6 for 8+,
+ * and each length from 3 to 7 on its own); shorter ones fall back to `indexOf`.
  */
 
 const BASE = 0x01000193;
@@ -99,22 +99,27 @@ export class MultiSearch {
 
   /** `patterns` should be distinct and non-empty; results are indexed like them. */
   constructor(readonly patterns: readonly string[]) {
-    // [minimum length, q]: longer q-grams are rarer, so fewer false candidates.
-    const classes = [
+    // Long patterns: [minimum length, q]; longer q-grams are rarer, so fewer false
+    // candidates. Short ones (3 to 7, e.g. fuzzy pieces) are grouped by exact length
+    // with q = length and w = 1: patterns sharing a common beginning ("the") would
+    // otherwise all be compared at every occurrence of it.
+    const classes: [number, number][] = [
       [24, 12],
       [16, 8],
-      [6, 4],
-      [3, 3],
-    ] as const;
+      [8, 6],
+    ];
+    for (let len = 7; len >= 3; len--) classes.push([len, len]);
     const members: number[][] = classes.map(() => []);
     patterns.forEach((p, i) => {
       const c = classes.findIndex(([min]) => p.length >= min);
       (c === -1 ? this.short : members[c]!).push(i);
     });
     classes.forEach(([, q], c) => {
-      // A sampled scan costs about one pass; `indexOf` (Boyer-Moore-Horspool in V8)
-      // is cheaper for a handful of patterns.
-      if (members[c]!.length > FEW) this.groups.push(new SampledGroup(patterns, members[c]!, q));
+      // A sampled scan costs about one pass; `indexOf` (Boyer-Moore-Horspool in V8,
+      // which skips ahead by up to a pattern's length) is cheaper for a handful of
+      // long patterns, but not for short ones.
+      const few = q >= 6 ? FEW : 1;
+      if (members[c]!.length > few) this.groups.push(new SampledGroup(patterns, members[c]!, q));
       else this.short.push(...members[c]!);
     });
   }
