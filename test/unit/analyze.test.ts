@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import fc from 'fast-check';
 import { analyze, type AnalyzeInput } from '../../src/core/analyze';
 import { applyEdits } from '../../src/core/edits';
 import type { Problem } from '../../src/core/types';
@@ -147,5 +148,20 @@ describe('analyze', () => {
     const crlf = run(text, ARTICLE_TEXT.replace(/\n/g, '\r\n'));
     assert.deepStrictEqual(crlf.problems, lf.problems);
     assert.deepStrictEqual(crlf.claims.map((c) => c.anchor.kind), ['exact', 'exact']);
+  });
+});
+
+describe('analyze: any input', () => {
+  it('never throws; every problem names a real position', () => {
+    const pieces = fc.constantFrom('version: 1\n', 'claims:\n', '  - ', 'id: a\n', '    quote: prices will fall\n', 'quote: "  "\n', '{', '}', '[', ']', ', ', '# c\n', '\r\n', '    ');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 20 }).map((a) => a.join('')), fc.option(fc.constantFrom(ARTICLE_TEXT, '', 'prices will fall')), (text, article) => {
+        const result = run(text, article ?? undefined, article === null ? { articleMissing: 'gone' } : {});
+        const lines = text.split('\n').length;
+        for (const p of result.problems) assert.ok(p.line >= 1 && p.line <= lines && p.column >= 1, JSON.stringify(p));
+        assert.strictEqual(result.claims.length, result.sidecar.claims.length);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
