@@ -26,7 +26,7 @@ import { hypothesisAnchor } from '../../bench/hypothesis';
 import { judge } from '../../bench/judge';
 import { Random } from '../../bench/random';
 import { applyChange, typingEdits } from '../../bench/scenarios/keystroke';
-import { sidecarText } from '../../bench/scenarios/load';
+import { leanSidecarText, sidecarText } from '../../bench/scenarios/load';
 import { median, percentile } from '../../bench/stats';
 
 /** Edit distance between two strings (Levenshtein), for short ones. */
@@ -272,5 +272,7 @@ describe('bench: judging, statistics, typing, sidecar text', () => {
     assert.strictEqual(doc.claims[2].quote, claims[0].target.quote);
     assert.strictEqual(doc.claims[2].prefix, '\n\nx ');
     assert.strictEqual(doc.claims[3].quote, claims[1].target.quote);
+    const lean = parseYaml(leanSidecarText(claims, 3)) as { claims: { id: string; quote: string; status: string }[] };
+    assert.deepStrictEqual(lean.claims[1], { id: 'c1', quote: "it's: a - [b] {c}", status: 'in-review' });
   });
 });
