@@ -6,7 +6,7 @@
  * pid would leave its file watcher and extension host behind. The group is also
  * killed when this process exits, is interrupted (SIGINT/SIGTERM) or throws.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -24,8 +24,6 @@ export interface CodeServerOptions {
   inPlace?: boolean;
   /** Accept a `payload` (extensionDevelopmentPath, extensionTestsPath) in the URL. */
   smokeTestDriver?: boolean;
-  /** `.vsix` files to install into the fresh extensions dir before starting. */
-  vsix?: string[];
 }
 
 /** User settings that remove the welcome page, chat and background noise. */
@@ -80,11 +78,6 @@ export class CodeServer {
     if (!options.inPlace) fs.cpSync(options.workspace, workspace, { recursive: true });
 
     const env = { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache };
-    const profile = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
-    for (const vsix of options.vsix ?? []) {
-      const result = spawnSync(options.install.node, [options.install.codeServerEntry, ...profile, '--install-extension', vsix], { env, encoding: 'utf8' });
-      if (result.status !== 0) throw new Error(`Installing ${vsix} into code-server failed:\n${result.stdout}${result.stderr}`);
-    }
 
     const port = await freePort();
     const log = fs.openSync(path.join(runDir, 'code-server.log'), 'a');
@@ -92,7 +85,7 @@ export class CodeServer {
       options.install.codeServerEntry,
       ...['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none'],
       ...['--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'],
-      ...profile,
+      ...['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions],
       ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ];
     const child = spawn(options.install.node, args, { env, detached: true, stdio: ['ignore', log, log] });
