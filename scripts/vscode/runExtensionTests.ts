@@ -6,7 +6,7 @@
  * through `codeAutomationExit`, and becomes this process's exit code.
  *
  * Usage (after `npm run compile && npm run build`): node out/scripts/vscode/runExtensionTests.js
- * Environment: CLAIM_LENS_TEST_TIMEOUT (seconds for the whole run, default 180).
+ * Environment: CLAIM_LENS_TEST_TIMEOUT (seconds for the whole run, default 300).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,7 +16,7 @@ import { CodeServer } from './codeServer';
 import { ensureInstalled } from './install';
 import { EXTENSION_TESTS_ENTRY, ROOT, TEST_WORKSPACE } from './layout';
 
-const TIMEOUT_S = Number(process.env.CLAIM_LENS_TEST_TIMEOUT ?? 180);
+const TIMEOUT_S = Number(process.env.CLAIM_LENS_TEST_TIMEOUT ?? 300);
 
 async function main(): Promise<number> {
   for (const built of [path.join(ROOT, 'dist', 'extension.js'), EXTENSION_TESTS_ENTRY]) {
