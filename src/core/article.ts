@@ -3,6 +3,7 @@
  * says which candidate paths exist (sync in the CLI, workspace.fs in the editor).
  */
 import { basename, dirname, extname, join, normalize, sidecarStem } from './paths';
+import { quoted } from './problems';
 
 export const DEFAULT_ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.text', '.md', '.markdown'];
 
@@ -42,7 +43,7 @@ export function resolveArticle(
   if (articleField) {
     return found[0]
       ? { ok: true, path: found[0] }
-      : { ok: false, message: `article '${articleField}' (the sidecar's \`article:\` field) does not exist: ${candidates[0]}` };
+      : { ok: false, message: `article ${quoted(articleField)} (the sidecar's \`article:\` field) does not exist: ${candidates[0]}` };
   }
   if (found.length === 1) return { ok: true, path: found[0]! };
   if (found.length > 1) {

@@ -6,7 +6,7 @@
 import type { Document, Node } from 'yaml';
 import type { z } from 'zod';
 import { LineIndex } from './lineIndex';
-import { compareProblems } from './problems';
+import { compareProblems, quoted } from './problems';
 import { ClaimSchema, ID_PATTERN, SidecarSchema, SourceSchema, knownKeysAt, type ClaimEntry, type SourceEntry, type SourceRef } from './schema';
 import { closest } from './didYouMean';
 import type { Attribution, Claim, Problem, ProblemCode, ProblemFix, Severity, Source, TextRange } from './types';
@@ -141,7 +141,7 @@ function unknownField(doc: Document, root: unknown, path: Path, key: string, pro
   const fixes: ProblemFix[] | undefined = suggestion
     ? [{ title: `Rename to '${suggestion}'`, target: 'sidecar', edits: [{ ...at, newText: suggestion }] }]
     : undefined;
-  const message = `unknown field '${key}'${hint}: this version of the format does not use it; it is kept as written`;
+  const message = `unknown field ${quoted(key)}${hint}: this version of the format does not use it; it is kept as written`;
   return problem('unknown-field', 'warning', message, at, { ...extra, ...(fixes ? { fixes } : {}) });
 }
 
@@ -208,7 +208,7 @@ function show(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return `'${value.toISOString().slice(0, 10)}'`;
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
+  if (typeof value === 'string') return quoted(value);
   return String(value);
 }
 

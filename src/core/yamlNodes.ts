@@ -3,6 +3,7 @@
  * finding the node at a path. Shared by loading (sidecar.ts) and writing (edits.ts).
  */
 import { Document, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { quoted } from './problems';
 import type { TextRange } from './types';
 
 /**
@@ -29,7 +30,7 @@ export function parseYaml(text: string): YamlParse {
   const error = doc.errors[0];
   if (error) return { ok: false, message: `invalid YAML: ${explain(error.message)}`, offset: error.pos[0] };
   const duplicate = duplicateKey(doc);
-  if (duplicate) return { ok: false, message: `invalid YAML: the key '${duplicate.key}' appears twice in the same mapping`, offset: duplicate.offset };
+  if (duplicate) return { ok: false, message: `invalid YAML: the key ${quoted(duplicate.key)} appears twice in the same mapping`, offset: duplicate.offset };
   try {
     return { ok: true, doc, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (e) {
@@ -41,8 +42,9 @@ export function parseYaml(text: string): YamlParse {
   }
 }
 
+/** One line (problems print one per line), in words a person can act on. */
 function explain(message: string): string {
-  return /call stack/i.test(message) ? 'it is nested too deeply' : message;
+  return /call stack/i.test(message) ? 'it is nested too deeply' : message.split('\n')[0]!.trim();
 }
 
 /** A key that repeats within one mapping, the first in document order. */

@@ -287,7 +287,7 @@ describe('parseSidecar: hostile input', () => {
 
   it('any string yields problems with valid positions, never an exception', () => {
     const yamlish = fc.string({ maxLength: 200 });
-    const pieces = fc.constantFrom('version: 1\n', 'claims:\n', '  - ', 'id: a\n', 'quote: "x"\n', '&a ', '*a', '[', ']', '{', '}', ':', '- ', '\t', '\r\n', '#', '"', "'", '|\n', '>-\n', '!!str ', '%YAML 1.1\n---\n', '\uFEFF', '\u{1F600}', 'status: false\n', '    ');
+    const pieces = fc.constantFrom('version: 1\n', 'status: "a\\nb"\n', '"x\\ny": 1\n', 'claims:\n', '  - ', 'id: a\n', 'quote: "x"\n', '&a ', '*a', '[', ']', '{', '}', ':', '- ', '\t', '\r\n', '#', '"', "'", '|\n', '>-\n', '!!str ', '%YAML 1.1\n---\n', '\uFEFF', '\u{1F600}', 'status: false\n', '    ');
     const structured = fc.array(pieces, { maxLength: 30 }).map((a) => a.join(''));
     fc.assert(
       fc.property(fc.oneof(yamlish, structured, fc.string({ unit: 'binary', maxLength: 100 })), (text) => {
@@ -296,7 +296,7 @@ describe('parseSidecar: hostile input', () => {
         for (const p of sidecar.problems) {
           assert.ok(PROBLEM_CODES.includes(p.code));
           assert.ok(p.line >= 1 && p.line <= lines && p.column >= 1, JSON.stringify(p));
-          assert.ok(p.message.length > 0);
+          assert.ok(p.message.length > 0 && !/[\r\n]/.test(p.message), p.message);
         }
         for (const c of sidecar.claims) assert.ok(c.id && c.entryRange.end <= text.length);
       }),
