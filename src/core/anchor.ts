@@ -208,9 +208,13 @@ export function fuzzySearchOne(norm: string, t: PreparedTarget, fq = new FuzzyQu
  * Fuzzy search for many quotes at once: level by level, one multi-pattern pass finds
  * every pending quote's pieces; quotes resolved at a level drop out of the next.
  * Returns each target's best candidates (none when orphaned); the same as
- * `fuzzySearchOne` for each.
+ * `fuzzySearchOne` for each. `quoteOf` lets a caller keep the compiled quotes.
  */
-export function fuzzySearchMany(norm: string, targets: readonly PreparedTarget[]): FuzzyMatch[][] {
+export function fuzzySearchMany(
+  norm: string,
+  targets: readonly PreparedTarget[],
+  quoteOf: (i: number) => FuzzyQuote = (i) => new FuzzyQuote(targets[i]!.norm),
+): FuzzyMatch[][] {
   const results: FuzzyMatch[][] = targets.map(() => []);
   const quotes = new Map<number, FuzzyQuote>();
   let pending = targets.map((_, i) => i).filter((i) => targets[i]!.cutoff > 0);
@@ -222,7 +226,7 @@ export function fuzzySearchMany(norm: string, targets: readonly PreparedTarget[]
     pending = pending.filter((i, n) => {
       const own = hits.slice(h, (h += pieces[n]!.length));
       let fq = quotes.get(i);
-      if (!fq) quotes.set(i, (fq = new FuzzyQuote(targets[i]!.norm)));
+      if (!fq) quotes.set(i, (fq = quoteOf(i)));
       results[i] = fq.verify(norm, level(i), own);
       return results[i]!.length === 0 && level(i) < targets[i]!.cutoff;
     });

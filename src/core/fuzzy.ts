@@ -259,6 +259,15 @@ export class FuzzyQuote {
     return found.sort((a, b) => a.end - b.end);
   }
 
+  /**
+   * Whether a hit of piece `piece` (of `fuzzyPieces(q, t)`) at text offset `at` passes
+   * the hierarchical check, i.e. may be part of a match within t.
+   */
+  plausible(text: string, t: number, piece: number, at: number): boolean {
+    const { bounds, paths } = this.tree(t);
+    return this.survives(text, paths[piece]!, at - bounds[piece]!);
+  }
+
   /** Whether every node above a piece hit (the quote placed at `diagonal`) keeps to its allowance. */
   private survives(text: string, path: PieceTree['paths'][number], diagonal: number): boolean {
     for (const node of path) {

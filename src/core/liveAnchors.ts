@@ -108,6 +108,7 @@ export class LiveAnchors {
     const found = fuzzySearchMany(
       this.nt.norm,
       unanchored.map((claim) => this.targets[claim]!),
+      (n) => this.quote(unanchored[n]!),
     );
     unanchored.forEach((claim, n) => this.setFuzzy(claim, found[n]!));
   }
@@ -276,6 +277,8 @@ export class LiveAnchors {
     const norm = this.nt.norm;
     const hits = new Map<number, number[][]>();
     const record = (claim: number, piece: number, at: number): void => {
+      // Most chance hits of a short piece fail the hierarchical check at once.
+      if (!this.quote(claim).plausible(norm, this.fuzzy[claim]!.threshold, piece, at)) return;
       let perPiece = hits.get(claim);
       if (!perPiece) hits.set(claim, (perPiece = this.fuzzy[claim]!.pieces.map(() => [])));
       perPiece[piece]!.push(at);
