@@ -7,7 +7,7 @@
  * (timed runs per measurement, default 5), --only name[,name] (anchoring,
  * small-page, keystroke, load, bundle), --seed N.
  */
-import { cpus } from 'os';
+import { cpus, loadavg, totalmem } from 'os';
 import { pressDocuments } from './brown';
 import { buildArticle, DEFAULT_CLAIM_OPTIONS, makeClaims } from './corpus';
 import { Random } from './random';
@@ -53,7 +53,14 @@ function parseArgs(argv: readonly string[]): { options: BenchOptions; only: stri
 function main(): number {
   const { options, only } = parseArgs(process.argv.slice(2));
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`# Claim Lens benchmarks\n\nNode ${process.version}, ${cpus().length} × ${cpu}, seed ${options.seed}, ${options.runs} timed runs per measurement after warm-up.\n`);
+  const memory = Math.round(totalmem() / 2 ** 30);
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ');
+  console.log(
+    `# Claim Lens benchmarks\n\nNode ${process.version}, ${cpus().length} × ${cpu}, ${memory} GB, load average ${load} at the start; ` +
+      `seed ${options.seed}, ${options.runs} timed runs per measurement after warm-up.\n`,
+  );
 
   const built = timed(() => {
     const random = new Random(options.seed);
