@@ -22,7 +22,7 @@ import type { BenchOptions, SharedCorpus } from './scenarios/options';
 import { smallPageScenario } from './scenarios/smallPage';
 
 const ARTICLE_LENGTH = 1_000_000;
-const HYPOTHESIS_SAMPLE = 200;
+const HYPOTHESIS_SAMPLE = 500;
 
 const SCENARIOS: Record<string, (corpus: SharedCorpus, options: BenchOptions) => ScenarioResult> = {
   anchoring: anchoringScenario,
