@@ -120,14 +120,17 @@ function installCodeServer(stamp: string): void {
     for (const file of ['package.json', 'package-lock.json']) {
       fs.copyFileSync(path.join(CODE_SERVER_MANIFEST_DIR, file), path.join(CODE_SERVER_DIR, file));
     }
-    // code-server's postinstall checks that npm runs on Node 24 and compiles against
-    // its headers: put our Node first on PATH and point node-gyp at it (a user's
-    // ~/.npmrc may point `nodedir` elsewhere). The manifest's `allowScripts`
-    // approves the two packages whose install scripts must run.
+    // code-server's postinstall checks that npm runs on Node 24 (from npm's user agent)
+    // and compiles against its headers: put our Node first on PATH and point node-gyp
+    // at it (a user's ~/.npmrc may point `nodedir` elsewhere). Under `npm test` the
+    // environment carries the outer npm's settings, user agent (naming its Node)
+    // included: drop them. The manifest's `allowScripts` approves the two packages
+    // whose install scripts must run.
+    const outside = Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE');
     run('npm', ['ci', '--no-audit', '--no-fund', '--foreground-scripts'], {
       cwd: CODE_SERVER_DIR,
       env: {
-        ...process.env,
+        ...Object.fromEntries(outside),
         PATH: `${path.dirname(NODE_BIN)}${path.delimiter}${process.env.PATH ?? ''}`,
         npm_config_nodedir: NODE_DIR,
         npm_config_update_notifier: 'false',
