@@ -71,13 +71,13 @@ export function analyze(input: AnalyzeInput): Analysis {
       const article = { file: articleName, range, ...articleLines.positionAt(anchor.start) };
       const current = articleText.slice(anchor.start, anchor.end);
       if (anchor.kind === 'fuzzy') {
-        const fixes = fix(`Rewrite the quote to the article's text: "${preview(current)}"`, edit((e) => e.rewriteQuote(claim.id, current)));
+        const fixes = fix(`Rewrite the quote to the article's text: "${preview(current)}"`, edit((e) => e.rewriteQuote(claim.index, current)));
         const message = `quote drifted: ${articleName} now reads "${preview(current)}" (line ${article.line}); update the quote or the article`;
         problems.push({ ...at(claim), severity: 'warning', code: 'fuzzy', message, article, ...(fixes ? { fixes } : {}) });
       }
       if (anchor.ambiguous) {
         const context = disambiguatingContext(articleText, anchor.start, anchor.end);
-        const result = context && (context.prefix !== undefined || context.suffix !== undefined) ? edit((e) => e.setContext(claim.id, context)) : undefined;
+        const result = context && (context.prefix !== undefined || context.suffix !== undefined) ? edit((e) => e.setContext(claim.index, context)) : undefined;
         const title = context?.prefix !== undefined ? `Add prefix "${preview(context.prefix)}"` : `Add suffix "${preview(context?.suffix ?? '')}"`;
         const fixes = result && fix(title, result);
         const message = `quote occurs more than once in ${articleName}; the first match (line ${article.line}) was taken: add a prefix or suffix to choose`;

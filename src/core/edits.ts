@@ -97,6 +97,9 @@ function withEditor<R extends EditResult>(text: string, f: (e: SidecarEditor) =>
 const CLAIM_KEY_ORDER = ['id', 'quote', 'prefix', 'suffix', 'status', 'attribution', 'sources', 'note', 'reviewer', 'reviewed', 'tags'];
 const SOURCE_KEYS = Object.keys(SourceSchema.shape) as (keyof typeof SourceSchema.shape)[];
 
+/** A claim by id, or by its index in `claims:` (Claim.index), which is unique even when ids are not. */
+export type ClaimRef = string | number;
+
 /** A parsed sidecar and the edits to it. Every offset is into the original text. */
 export class SidecarEditor {
   private readonly eol: string;
@@ -108,15 +111,15 @@ export class SidecarEditor {
     this.eol = text.includes('\r\n') ? '\r\n' : '\n';
   }
 
-  setStatus(claimId: string, status: Status): EditResult {
+  setStatus(claimId: ClaimRef, status: Status): EditResult {
     return this.withClaim(claimId, (claim) => this.setField(claim, [['status', status]]));
   }
 
-  rewriteQuote(claimId: string, quote: string): EditResult {
+  rewriteQuote(claimId: ClaimRef, quote: string): EditResult {
     return this.withClaim(claimId, (claim) => this.setField(claim, [['quote', quote]]));
   }
 
-  setContext(claimId: string, context: QuoteContext): EditResult {
+  setContext(claimId: ClaimRef, context: QuoteContext): EditResult {
     const fields: [string, string][] = [];
     if (context.prefix !== undefined) fields.push(['prefix', context.prefix]);
     if (context.suffix !== undefined) fields.push(['suffix', context.suffix]);
@@ -141,7 +144,7 @@ export class SidecarEditor {
     return result.ok ? { ...result, id } : result;
   }
 
-  addSource(claimId: string, source: Source & { id: string }): EditResult {
+  addSource(claimId: ClaimRef, source: Source & { id: string }): EditResult {
     return this.withClaim(claimId, (claim) => {
       if (!ID_PATTERN.test(source.id)) return { ok: false, message: `'${source.id}' is not a valid source id` };
       const edits: TextEdit[] = [];
@@ -157,9 +160,10 @@ export class SidecarEditor {
     });
   }
 
-  private withClaim(claimId: string, f: (claim: YAMLMap) => EditResult): EditResult {
-    const claim = this.claim(claimId);
-    return claim ? f(claim) : { ok: false, message: `no claim with id '${claimId}' in the sidecar` };
+  private withClaim(claim: ClaimRef, f: (claim: YAMLMap) => EditResult): EditResult {
+    const map = this.claim(claim);
+    if (map) return f(map);
+    return { ok: false, message: typeof claim === 'number' ? `no claim number ${claim + 1} in the sidecar` : `no claim with id '${claim}' in the sidecar` };
   }
 
   private claimIds(): Set<string> {
@@ -169,12 +173,16 @@ export class SidecarEditor {
     return ids;
   }
 
-  private claim(id: string): YAMLMap | undefined {
+  private claim(ref: ClaimRef): YAMLMap | undefined {
     const claims = this.node(['claims']);
     if (!isSeq(claims)) return undefined;
+    if (typeof ref === 'number') {
+      const map = resolve(this.doc, claims.items[ref]);
+      return isMap(map) ? map : undefined;
+    }
     for (const item of claims.items) {
       const map = resolve(this.doc, item);
-      if (isMap(map) && String(this.scalar(map, 'id')) === id) return map;
+      if (isMap(map) && String(this.scalar(map, 'id')) === ref) return map;
     }
     return undefined;
   }

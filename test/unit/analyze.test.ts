@@ -80,6 +80,12 @@ describe('analyze', () => {
     assert.deepStrictEqual(run(fixed, ARTICLE_TEXT).problems, []);
   });
 
+  it('a quick fix edits the claim it belongs to, even when ids repeat', () => {
+    const text = sidecar('  - {id: twin, quote: Seoul}\n', '  - {id: twin, quote: "Officials confirmed that 1,400 troops"}\n');
+    const fuzzy = run(text, ARTICLE_TEXT).problems.find((p) => p.code === 'fuzzy')!;
+    assert.strictEqual(applyEdits(text, fuzzy.fixes![0]!.edits), text.replace('1,400', '1,500'));
+  });
+
   it('ambiguous: a warning with a fix adding the shortest prefix that picks the occurrence', () => {
     const text = sidecar('  - id: prices\n    quote: prices will fall\n');
     const result = run(text, ARTICLE_TEXT);
