@@ -1,7 +1,8 @@
 /**
  * Highlights every anchored claim in every visible editor of an article that has a
  * sidecar: a background per status, a border for drifted, ambiguous and
- * changed-since-verified anchors, a gutter icon per status on the claim's first line,
+ * changed-since-verified anchors, a gutter icon per status on the claim's first line
+ * (the most urgent status when several claims start on one line),
  * and overview-ruler marks. Decoration types are created once and recreated only when
  * a setting that shapes them changes; every render gives each type its ranges or `[]`.
  */
@@ -20,6 +21,9 @@ const BORDERS: Readonly<Record<BorderedLook, string>> = {
   ambiguous: 'dotted',
   changedSinceVerified: 'double',
 };
+
+/** Which status a line's gutter icon shows when several claims start on it. */
+const GUTTER_URGENCY: readonly Status[] = ['false', 'disputed', 'unverified', 'in-review', 'unverifiable', 'verified'];
 
 /** `in-review` -> `inReview`, as in the colour ids `claimLens.inReviewBackground`. */
 function colourKey(status: Status): string {
@@ -91,15 +95,21 @@ export class ClaimDecorator implements vscode.Disposable {
       if (list) list.push(range);
       else out.set(key, [range]);
     };
+    /** The gutter shows one icon per line: the most urgent status of the claims starting there. */
+    const gutter = new Map<number, { status: Status; at: vscode.Position }>();
     for (const anchored of state.analysis.claims) {
       const { claim, anchor } = anchored;
       if (anchor.kind === 'orphaned') continue;
       const range = new vscode.Range(document.positionAt(anchor.start), document.positionAt(anchor.end));
       add(`status:${claim.status}`, range);
-      add(`gutter:${claim.status}`, new vscode.Range(range.start, range.start));
       const look = anchorLook(anchored);
       if (look !== 'plain' && look !== 'orphaned') add(`look:${look}`, range);
+      const line = gutter.get(range.start.line);
+      if (!line || GUTTER_URGENCY.indexOf(claim.status) < GUTTER_URGENCY.indexOf(line.status)) {
+        gutter.set(range.start.line, { status: claim.status, at: range.start });
+      }
     }
+    for (const { status, at } of gutter.values()) add(`gutter:${status}`, new vscode.Range(at, at));
     return out;
   }
 

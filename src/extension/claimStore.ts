@@ -39,7 +39,9 @@ export interface ClaimStoreApi extends vscode.Disposable {
 export const SIDECAR_GLOB = '**/*.claims.{yaml,yml}';
 const EXCLUDE_GLOB = '**/node_modules/**';
 /** Typing pauses this long before a re-analysis; well inside the 300 ms budget. */
-const REANALYZE_DELAY_MS = 100;
+const TYPING_DELAY_MS = 75;
+/** File events come in bursts (a checkout, a save writing twice): coalesce them briefly. */
+const FILE_EVENT_DELAY_MS = 10;
 /** Documents that show some other version of a file (diffs, history): never the live text. */
 const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'untitled']);
 
@@ -77,7 +79,7 @@ export class ClaimStore implements ClaimStoreApi {
       }),
       vscode.workspace.onDidOpenTextDocument((d) => void this.discover(d.uri)),
       // Closing a document with unsaved edits drops them: the disk is the truth again.
-      vscode.workspace.onDidCloseTextDocument((d) => this.onDocumentChange(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onDocumentChange(d.uri, FILE_EVENT_DELAY_MS)),
       config.onDidChange(({ previous, current }) => {
         if (previous.articleExtensions.join() === current.articleExtensions.join()) return;
         this.watchArticles();
@@ -145,22 +147,22 @@ export class ClaimStore implements ClaimStoreApi {
     return out;
   }
 
-  private onDocumentChange(uri: vscode.Uri): void {
-    for (const sidecar of this.dependents(uri)) this.schedule(sidecar);
+  private onDocumentChange(uri: vscode.Uri, delay = TYPING_DELAY_MS): void {
+    for (const sidecar of this.dependents(uri)) this.schedule(sidecar, delay);
   }
 
   /** A file changed on disk; an open document reports its own changes. */
   private onDiskChange(uri: vscode.Uri): void {
-    if (!openDocument(uri)) this.onDocumentChange(uri);
+    if (!openDocument(uri)) this.onDocumentChange(uri, FILE_EVENT_DELAY_MS);
   }
 
   /** A file or a whole folder was created: load the sidecars in it, re-resolve those it may be the article of. */
   private async onCreate(uri: vscode.Uri): Promise<void> {
-    if (isSidecarPath(uri.path)) return this.schedule(uri);
-    if (this.config.current.articleExtensions.includes(extname(uri.path))) return this.onDocumentChange(uri);
+    if (isSidecarPath(uri.path)) return this.schedule(uri, FILE_EVENT_DELAY_MS);
+    if (this.config.current.articleExtensions.includes(extname(uri.path))) return this.onDocumentChange(uri, FILE_EVENT_DELAY_MS);
     if (/\/(node_modules|\.git)(\/|$)/.test(uri.path) || !(await isDirectory(uri))) return;
     const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, SIDECAR_GLOB), EXCLUDE_GLOB);
-    for (const sidecar of found) this.schedule(sidecar);
+    for (const sidecar of found) this.schedule(sidecar, FILE_EVENT_DELAY_MS);
   }
 
   /** A file or a whole folder was deleted: drop the sidecars in it, re-resolve those whose article was. */
@@ -170,7 +172,7 @@ export class ClaimStore implements ClaimStoreApi {
     for (const [key, entry] of this.entries) {
       if (within(entry.sidecarUri)) this.remove(key);
       else if ((entry.state?.articleUri && within(entry.state.articleUri)) || entry.candidates.some((p) => within(entry.sidecarUri.with({ path: p })))) {
-        this.schedule(entry.sidecarUri);
+        this.schedule(entry.sidecarUri, FILE_EVENT_DELAY_MS);
       }
     }
   }
@@ -201,7 +203,7 @@ export class ClaimStore implements ClaimStoreApi {
     if (fire && changed.some(Boolean)) this.emitter.fire();
   }
 
-  private schedule(sidecarUri: vscode.Uri): void {
+  private schedule(sidecarUri: vscode.Uri, delay: number): void {
     const key = sidecarUri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
@@ -209,7 +211,7 @@ export class ClaimStore implements ClaimStoreApi {
       setTimeout(() => {
         this.timers.delete(key);
         void this.load(sidecarUri).then((changed) => changed && this.emitter.fire());
-      }, REANALYZE_DELAY_MS),
+      }, delay),
     );
   }
 

@@ -41,7 +41,7 @@ describe('Claim highlights', () => {
     }
   });
 
-  it('puts one gutter mark per claim, on the line where it starts', async () => {
+  it('puts one gutter mark per line where claims start, the most urgent status winning', async () => {
     const api = await claimLens();
     const editor = await showDecorated(api, fixture.uri('article.txt'));
     const rendered = api.decorator.renderedRanges(editor);
@@ -50,8 +50,13 @@ describe('Claim highlights', () => {
       const start = rangeOf(editor.document, CLAIM_TEXT[id]!).start;
       return new vscode.Range(start, start);
     })));
+    // Line 3 starts a false and a disputed claim: one icon, the more urgent (false).
+    const lineOf = (id: string) => rangeOf(editor.document, CLAIM_TEXT[id]!).start.line;
+    assert.deepEqual(rendered['gutter:false']?.map((r) => r.start.line), [lineOf('free')]);
+    assert.deepEqual(rendered['gutter:disputed']?.map((r) => r.start.line), [lineOf('plan')]);
     const all = Object.entries(rendered).filter(([key]) => key.startsWith('gutter:')).flatMap(([, ranges]) => ranges);
-    assert.equal(all.length, Object.keys(CLAIM_TEXT).length);
+    assert.equal(new Set(all.map((r) => r.start.line)).size, all.length, 'one icon per line');
+    assert.equal(all.length, 8, 'the eight lines that start claims');
   });
 
   it('leaves an article without a sidecar undecorated', async () => {

@@ -99,7 +99,7 @@ describe('Live updates', () => {
     const document = await vscode.workspace.openTextDocument(sidecar());
     const at = document.getText().indexOf('quote: Critics called the vote rigged');
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(sidecar(), document.positionAt(at + 'quote: '.length), 'Nobody ever said that: ');
+    edit.insert(sidecar(), document.positionAt(at + 'quote: '.length), 'Nobody ever said this, ');
     const ms = await timed('sidecar typed -> Problems', documentChanged(sidecar()), () => vscode.workspace.applyEdit(edit), () =>
       ours(sidecar()).some((d) => d.code === 'orphaned'),
     );
