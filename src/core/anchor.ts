@@ -25,7 +25,7 @@
  * filters with pigeonhole pieces (`fuzzy.ts`).
  */
 import { FuzzyQuote, fuzzyCutoff, fuzzyLevels, fuzzyPieces, type FuzzyMatch } from './fuzzy';
-import { MultiSearch, indexOfAll } from './multiSearch';
+import { MultiSearch } from './multiSearch';
 import { NormalizedText, foldQuote, isSpace, normalize, splitsSurrogatePair } from './normalize';
 import type { Anchor, AnchorTarget } from './types';
 
@@ -191,24 +191,10 @@ export function toOccurrences(nt: NormalizedText, t: PreparedTarget, normStarts:
 }
 
 /**
- * Fuzzy search for one quote over the whole normalized text, pieces found with
- * `indexOf`. Returns the best candidates (possibly none).
- */
-export function fuzzySearchOne(norm: string, t: PreparedTarget, fq = new FuzzyQuote(t.norm)): FuzzyMatch[] {
-  if (t.cutoff === 0) return [];
-  for (const level of fuzzyLevels(t.cutoff)) {
-    const hits = fuzzyPieces(t.norm, level).map((piece) => indexOfAll(norm, piece));
-    const found = fq.verify(norm, level, hits);
-    if (found.length > 0) return found;
-  }
-  return [];
-}
-
-/**
  * Fuzzy search for many quotes at once: level by level, one multi-pattern pass finds
  * every pending quote's pieces; quotes resolved at a level drop out of the next.
- * Returns each target's best candidates (none when orphaned); the same as
- * `fuzzySearchOne` for each. `quoteOf` lets a caller keep the compiled quotes.
+ * Returns each target's best candidates (none when orphaned), the same whether
+ * searched alone or together. `quoteOf` lets a caller keep the compiled quotes.
  */
 export function fuzzySearchMany(
   norm: string,

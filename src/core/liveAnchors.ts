@@ -17,7 +17,8 @@
  *    of the changed stretch are dropped and found again with one windowed
  *    multi-pattern scan; those further away only shift. Claims whose occurrences
  *    changed are chosen again (cheap: their own occurrences only).
- * 2. a claim left without occurrences is searched fuzzily over the whole text.
+ * 2. a claim left without occurrences is searched fuzzily over the whole text
+ *    (`fuzzySearchMany`, level by level).
  * 3. a fuzzy or orphaned claim is searched again only if one of its best candidates
  *    (or the text its prefix/suffix compare) was touched, or if its pieces
  *    (indexed by their first three characters) occur near the edit and verify to a
@@ -28,7 +29,6 @@ import {
   chooseFuzzy,
   chooseOccurrence,
   fuzzySearchMany,
-  fuzzySearchOne,
   prepareTarget,
   toOccurrences,
   type PreparedTarget,
@@ -75,6 +75,8 @@ export class LiveAnchors {
   /** Pieces shorter than three code units: (claim, piece). */
   private readonly tinyPieces: { claim: number; piece: number }[] = [];
   private readonly reach: number;
+  /** `fuzzyReach()`, cached until a claim's fuzzy state changes. */
+  private fuzzyReachCache: number | undefined;
 
   constructor(article: string, targets: readonly AnchorTarget[]) {
     this.nt = NormalizedText.from(article);
@@ -190,7 +192,9 @@ export class LiveAnchors {
       }
     }
     for (const claim of this.newMatches(change)) research.add(claim);
-    for (const claim of research) this.setFuzzy(claim, fuzzySearchOne(norm, this.targets[claim]!, this.quote(claim)));
+    for (const claim of research) {
+      this.setFuzzy(claim, fuzzySearchMany(norm, [this.targets[claim]!], () => this.quote(claim))[0]!);
+    }
   }
 
   /**
@@ -248,11 +252,13 @@ export class LiveAnchors {
       list.push(entry);
     });
     this.fuzzy[claim] = state;
+    this.fuzzyReachCache = undefined;
   }
 
   private unregister(claim: number): void {
     const state = this.fuzzy[claim];
     if (!state) return;
+    this.fuzzyReachCache = undefined;
     for (const key of state.keys) {
       const list = this.pieceIndex.get(key);
       if (!list) continue; // two pieces with the same head: already removed
@@ -326,13 +332,14 @@ export class LiveAnchors {
 
   /** How far from a change a piece of a fuzzy or orphaned claim's match can start. */
   private fuzzyReach(): number {
+    if (this.fuzzyReachCache !== undefined) return this.fuzzyReachCache;
     let reach = 0;
     this.fuzzy.forEach((state, claim) => {
       if (!state || state.pieces.length === 0) return;
       const t = this.targets[claim]!;
       reach = Math.max(reach, t.norm.length + state.threshold + Math.max(t.prefix.length, t.suffix.length) + 2);
     });
-    return reach;
+    return (this.fuzzyReachCache = reach);
   }
 }
 

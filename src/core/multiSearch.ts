@@ -174,10 +174,3 @@ function hashOf(s: string, from: number, len: number): number {
   for (let i = from; i < from + len; i++) h = (Math.imul(h, BASE) + s.charCodeAt(i)) | 0;
   return h;
 }
-
-/** Every (possibly overlapping) occurrence of `p` in `text`, ascending. */
-export function indexOfAll(text: string, p: string): number[] {
-  const out: number[] = [];
-  for (let i = text.indexOf(p); i !== -1; i = text.indexOf(p, i + 1)) out.push(i);
-  return out;
-}
