@@ -65,7 +65,7 @@ export function parseSidecar(text: string, file: string): ParsedSidecar {
   // Array spreads, not push(...): a pathological file can have a problem per line.
   const problems = [
     ...schemaProblems(doc, value, text, problem),
-    ...referenceProblems(doc, text, rawClaims, sources, problem),
+    ...referenceProblems(doc, text, rawClaims, isRecord(raw.sources) ? Object.keys(raw.sources) : [], problem),
     ...claimProblems(claims, lines, problem),
   ];
   return {
@@ -309,9 +309,11 @@ function referenceProblems(
   doc: Document,
   text: string,
   rawClaims: readonly unknown[],
-  shared: ReadonlyMap<string, Source>,
+  definedIds: readonly string[],
   problem: MakeProblem,
 ): Problem[] {
+  // Defined means written under `sources:`: an entry with its own problems is not "unknown".
+  const defined = new Set(definedIds);
   const problems: Problem[] = [];
   rawClaims.forEach((rawClaim, index) => {
     if (!isRecord(rawClaim)) return;
@@ -323,9 +325,9 @@ function referenceProblems(
     for (const [listPath, list] of lists) {
       if (!Array.isArray(list)) continue;
       list.forEach((ref, j) => {
-        if (typeof ref !== 'string' || !ID_PATTERN.test(ref) || shared.has(ref)) return;
+        if (typeof ref !== 'string' || !ID_PATTERN.test(ref) || defined.has(ref)) return;
         const where = range(doc, text, ['claims', index, ...listPath, j]) ?? { start: 0, end: 0 };
-        const suggestion = closest(ref, shared.keys());
+        const suggestion = closest(ref, defined);
         const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
         const message = `source '${ref}' is not defined under \`sources:\`${hint}: define it there, or write the source inline`;
         problems.push(problem('unknown-source', 'error', message, where, claim));

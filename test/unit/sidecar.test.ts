@@ -218,6 +218,13 @@ describe('parseSidecar: problems', () => {
     assert.strictEqual(problems[1]!.claim, 'c');
   });
 
+  it('a source defined with problems of its own is not also "unknown"', () => {
+    const text = 'version: 1\nsources:\n  afp: {url: "https://afp.com/"}\nclaims:\n  - {id: c, quote: q, sources: [afp]}\n';
+    const sidecar = parseSidecar(text, 's');
+    assert.deepStrictEqual(sidecar.problems.map(brief), ['3:8 error schema']);
+    assert.deepStrictEqual(sidecar.claims[0]!.sources, []);
+  });
+
   it('did you mean: a source id close to a defined one', () => {
     const text = 'version: 1\nsources:\n  yonhap: {name: Y}\nclaims:\n  - {id: c, quote: q, sources: [yonap]}\n';
     assert.match(only(text)[0]!.message, /did you mean 'yonhap'/);
