@@ -15,7 +15,7 @@ export type EditResult =
   | { ok: true; edits: TextEdit[] }
   | { ok: false; message: string; line?: number; column?: number };
 
-type Failure = Extract<EditResult, { ok: false }>;
+export type EditFailure = Extract<EditResult, { ok: false }>;
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
@@ -75,7 +75,7 @@ export function addSourceEdits(sidecarText: string, claimId: string, source: Sou
  * A parsed sidecar to compute several edits from without parsing it again (e.g. one
  * quick fix per claim); a failure when the text does not parse, which is never written.
  */
-export function openSidecar(text: string): SidecarEditor | Failure {
+export function openSidecar(text: string): SidecarEditor | EditFailure {
   const yaml = parseYaml(text);
   if (yaml.ok) return new SidecarEditor(text, yaml.doc);
   const at = new LineIndex(text).positionAt(yaml.offset);
@@ -83,7 +83,7 @@ export function openSidecar(text: string): SidecarEditor | Failure {
 }
 
 /** Runs an edit, and refuses one that would leave the sidecar unparseable (a last safety net). */
-function withEditor<R extends EditResult>(text: string, f: (e: SidecarEditor) => R): R | Failure {
+function withEditor<R extends EditResult>(text: string, f: (e: SidecarEditor) => R): R | EditFailure {
   const editor = openSidecar(text);
   if (!(editor instanceof SidecarEditor)) return editor;
   const result = f(editor);

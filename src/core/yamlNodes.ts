@@ -110,8 +110,6 @@ export function rangeOf(node: Node, text: string): TextRange | undefined {
   return { start: node.range[0], end };
 }
 
-export type ScalarStyle = 'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE';
-
 /**
  * YAML text of a string scalar, on one line, in `style` when the value allows it (yaml
  * itself falls back to quotes when plain would change the meaning). `flow` is for a
