@@ -17,7 +17,8 @@ export interface Session {
   readonly workbench: Workbench;
 }
 
-export function useWorkbench(): Session {
+/** `workspace`: the folder to open a copy of (the shared test workspace unless a test needs its own). */
+export function useWorkbench(workspace: string = TEST_WORKSPACE): Session {
   let server: CodeServer | undefined;
   let context: BrowserContext | undefined;
   let workbench: Workbench | undefined;
@@ -25,7 +26,7 @@ export function useWorkbench(): Session {
   before(async function () {
     this.timeout(120_000);
     const install = ensureInstalled();
-    server = await CodeServer.start({ install, label: 'ui', workspace: TEST_WORKSPACE, smokeTestDriver: true });
+    server = await CodeServer.start({ install, label: 'ui', workspace, smokeTestDriver: true });
     context = await launchBrowser(install, path.join(server.runDir, 'browser'));
     // The smoke-test driver's payload loads the extension from the working tree.
     workbench = await Workbench.open(
