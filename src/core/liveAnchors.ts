@@ -54,6 +54,9 @@ interface FuzzyState {
   pieces: string[];
   /** Piece index keys registered for this claim, to unregister them. */
   keys: number[];
+  /** How far before / after a change a piece of a match that matters can start. */
+  before: number;
+  after: number;
 }
 
 const HEAD = 3;
@@ -69,6 +72,8 @@ export class LiveAnchors {
   private occurrences: number[][];
   private readonly current: Anchor[];
   private readonly fuzzy: (FuzzyState | undefined)[];
+  /** The claims that have a FuzzyState (no valid occurrence). */
+  private readonly fuzzyClaims = new Set<number>();
   private readonly quotes = new Map<number, FuzzyQuote>();
   /** Pieces of fuzzy/orphaned claims, by the key of their first three code units. */
   private readonly pieceIndex = new Map<number, { claim: number; piece: number }[]>();
@@ -142,9 +147,8 @@ export class LiveAnchors {
 
     // Fuzzy claims whose best candidates (or the text their prefix/suffix read) the
     // change touched, in the old offsets.
-    for (let claim = 0; claim < this.fuzzy.length; claim++) {
-      const state = this.fuzzy[claim];
-      if (state && state.cands.some((c) => this.touches(claim, c, change.nlo, change.nhiOld))) research.add(claim);
+    for (const claim of this.fuzzyClaims) {
+      if (this.fuzzy[claim]!.cands.some((c) => this.touches(claim, c, change.nlo, change.nhiOld))) research.add(claim);
     }
 
     // Occurrences near the change are found again; the rest shift (in place).
@@ -173,14 +177,18 @@ export class LiveAnchors {
     );
 
     // Everything after the change shifts.
-    for (let claim = 0; claim < this.current.length; claim++) {
-      const a = this.current[claim]!;
-      if (origDelta !== 0 && a.kind !== 'orphaned' && a.start >= change.hiOld) {
-        a.start += origDelta;
-        a.end += origDelta;
+    if (origDelta !== 0) {
+      for (const a of this.current) {
+        if (a.kind !== 'orphaned' && a.start >= change.hiOld) {
+          a.start += origDelta;
+          a.end += origDelta;
+        }
       }
-      const state = this.fuzzy[claim];
-      if (state && normDelta !== 0) for (const c of state.cands) if (c.start >= change.nhiOld) shift(c, normDelta);
+    }
+    if (normDelta !== 0) {
+      for (const claim of this.fuzzyClaims) {
+        for (const c of this.fuzzy[claim]!.cands) if (c.start >= change.nhiOld) shift(c, normDelta);
+      }
     }
 
     // Claims whose occurrences changed choose again; those left without any search.
@@ -219,6 +227,7 @@ export class LiveAnchors {
     this.current[claim] = chooseOccurrence(this.nt.text, t, occs);
     this.unregister(claim);
     this.fuzzy[claim] = undefined;
+    this.fuzzyClaims.delete(claim);
     return true;
   }
 
@@ -234,11 +243,20 @@ export class LiveAnchors {
     this.current[claim] = chooseFuzzy(this.nt, t, cands);
     this.unregister(claim);
     if (t.cutoff === 0) {
-      this.fuzzy[claim] = { cands: [], threshold: 0, pieces: [], keys: [] };
+      this.fuzzy[claim] = { cands: [], threshold: 0, pieces: [], keys: [], before: 0, after: 0 };
+      this.fuzzyClaims.add(claim);
       return;
     }
     const threshold = cands.length > 0 ? cands[0]!.distance : t.cutoff;
-    const state: FuzzyState = { cands, threshold, pieces: fuzzyPieces(t.norm, threshold), keys: [] };
+    const span = t.norm.length + threshold + 2;
+    const state: FuzzyState = {
+      cands,
+      threshold,
+      pieces: fuzzyPieces(t.norm, threshold),
+      keys: [],
+      before: span + t.suffix.length,
+      after: span + t.prefix.length,
+    };
     state.pieces.forEach((piece, i) => {
       const entry = { claim, piece: i };
       if (piece.length < HEAD) {
@@ -252,6 +270,7 @@ export class LiveAnchors {
       list.push(entry);
     });
     this.fuzzy[claim] = state;
+    this.fuzzyClaims.add(claim);
     this.fuzzyReachCache = undefined;
   }
 
@@ -325,20 +344,18 @@ export class LiveAnchors {
    * + threshold long) that touches the change or the text its prefix/suffix read.
    */
   private mayTouch(claim: number, at: number, change: NormalizedChange): boolean {
-    const t = this.targets[claim]!;
-    const span = t.norm.length + this.fuzzy[claim]!.threshold;
-    return at > change.nlo - span - t.suffix.length - 2 && at < change.nhiNew + span + t.prefix.length + 2;
+    const state = this.fuzzy[claim]!;
+    return at > change.nlo - state.before && at < change.nhiNew + state.after;
   }
 
   /** How far from a change a piece of a fuzzy or orphaned claim's match can start. */
   private fuzzyReach(): number {
     if (this.fuzzyReachCache !== undefined) return this.fuzzyReachCache;
     let reach = 0;
-    this.fuzzy.forEach((state, claim) => {
-      if (!state || state.pieces.length === 0) return;
-      const t = this.targets[claim]!;
-      reach = Math.max(reach, t.norm.length + state.threshold + Math.max(t.prefix.length, t.suffix.length) + 2);
-    });
+    for (const claim of this.fuzzyClaims) {
+      const state = this.fuzzy[claim]!;
+      if (state.pieces.length > 0) reach = Math.max(reach, state.before, state.after);
+    }
     return (this.fuzzyReachCache = reach);
   }
 }

@@ -165,7 +165,7 @@ export class MultiSearch {
  * `text.startsWith(p, at)`, but comparing a slice with `===`, which V8 does with a
  * block compare (several times faster than `startsWith` for long patterns).
  */
-export function occursAt(text: string, p: string, at: number): boolean {
+function occursAt(text: string, p: string, at: number): boolean {
   return text.slice(at, at + p.length) === p;
 }
 
