@@ -32,25 +32,30 @@ import type { Anchor, AnchorTarget } from './types';
 const ORPHANED: Anchor = { kind: 'orphaned', ambiguous: false };
 
 /**
- * A target with its quote, prefix and suffix trimmed and normalized, once. Prefix and
- * suffix are only needed when a quote occurs more than once, so they are normalized
- * on first use.
+ * A target with its quote, prefix and suffix trimmed and normalized, once, on first
+ * use: a quote that occurs verbatim needs no normalized form, and prefix and suffix
+ * only matter when it occurs more than once.
  */
 export class PreparedTarget {
   /** The quote, trimmed (what an exact occurrence must equal). */
   readonly quote: string;
-  /** The trimmed quote, normalized. Empty for an empty or white-space-only quote. */
-  readonly norm: string;
-  /** Fuzzy cutoff for this quote; 0 when the quote is too short to be fuzzy. */
-  readonly cutoff: number;
+  private normQuote: string | undefined;
   private normPrefix: string | undefined;
   private normSuffix: string | undefined;
 
   constructor(private readonly target: AnchorTarget) {
     this.quote = target.quote.trim();
-    this.norm = normalize(this.quote);
+  }
+
+  /** The trimmed quote, normalized. Empty for an empty or white-space-only quote. */
+  get norm(): string {
+    return (this.normQuote ??= normalize(this.quote));
+  }
+
+  /** Fuzzy cutoff for this quote; 0 when the quote is too short to be fuzzy. */
+  get cutoff(): number {
     const k = fuzzyCutoff(this.norm.length);
-    this.cutoff = this.norm.length > k ? k : 0;
+    return this.norm.length > k ? k : 0;
   }
 
   get prefix(): string {
@@ -207,7 +212,7 @@ export function fuzzySearchMany(
   for (let round = 0; pending.length > 0; round++) {
     const level = (i: number): number => fuzzyLevels(targets[i]!.cutoff)[round]!;
     const pieces = pending.map((i) => fuzzyPieces(targets[i]!.norm, level(i)));
-    const hits = findEach(norm, pieces.flat());
+    const hits = new MultiSearch(pieces.flat()).findAll(norm);
     let h = 0;
     pending = pending.filter((i, n) => {
       const own = hits.slice(h, (h += pieces[n]!.length));
@@ -238,21 +243,27 @@ export class ArticleIndex {
     const prepared = targets.map(prepareTarget);
     const anchors: Anchor[] = prepared.map(() => ORPHANED);
 
-    // Tier 1, exact: one pass over the article for all distinct trimmed quotes.
-    let pending = prepared.map((_, i) => i).filter((i) => prepared[i]!.norm !== '');
-    const exact = findEach(this.text, pending.map((i) => prepared[i]!.quote));
+    // Tier 1, exact: one pass over the article for all trimmed quotes.
+    let pending = prepared.map((_, i) => i).filter((i) => prepared[i]!.quote !== '');
+    const exact = new MultiSearch(pending.map((i) => prepared[i]!.quote)).findAll(this.text);
     pending = pending.filter((i, n) => {
       const t = prepared[i]!;
-      const occs = exact[n]!.filter((s) => keepsPairs(this.text, s, s + t.quote.length));
+      const len = t.quote.length;
+      const starts = exact[n]!;
+      if (starts.length === 1 && keepsPairs(this.text, starts[0]!, starts[0]! + len)) {
+        anchors[i] = { kind: 'exact', ambiguous: false, start: starts[0]!, end: starts[0]! + len, distance: 0 };
+        return false;
+      }
+      const occs = starts.filter((s) => keepsPairs(this.text, s, s + len));
       if (occs.length === 0) return true;
-      anchors[i] = chooseOccurrence(this.text, t, occs.map((s) => ({ start: s, end: s + t.quote.length, exact: true })));
+      anchors[i] = chooseOccurrence(this.text, t, occs.map((s) => ({ start: s, end: s + len, exact: true })));
       return false;
     });
     if (pending.length === 0) return anchors;
 
     // Tier 2, normalized: the same over the normalized article.
     const nt = this.normalized;
-    const normalized = findEach(nt.norm, pending.map((i) => prepared[i]!.norm));
+    const normalized = new MultiSearch(pending.map((i) => prepared[i]!.norm)).findAll(nt.norm);
     pending = pending.filter((i, n) => {
       const t = prepared[i]!;
       const occs = toOccurrences(nt, t, normalized[n]!);
@@ -266,22 +277,6 @@ export class ArticleIndex {
     pending.forEach((i, n) => (anchors[i] = chooseFuzzy(nt, prepared[i]!, found[n]!)));
     return anchors;
   }
-}
-
-/** Occurrences of each of `patterns` (duplicates allowed) in `text`. */
-function findEach(text: string, patterns: readonly string[]): number[][] {
-  const ids = new Map<string, number>();
-  const distinct: string[] = [];
-  const of = patterns.map((p) => {
-    let id = ids.get(p);
-    if (id === undefined) {
-      ids.set(p, (id = distinct.length));
-      distinct.push(p);
-    }
-    return id;
-  });
-  const found = new MultiSearch(distinct).findAll(text);
-  return of.map((id) => found[id]!);
 }
 
 /**

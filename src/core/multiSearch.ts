@@ -55,11 +55,15 @@ class SampledGroup {
     this.entryPattern = new Int32Array(entries);
     this.entryOffset = new Int32Array(entries);
     this.entryHash = new Int32Array(entries);
+    let outFactor = 1;
+    for (let k = 1; k < q; k++) outFactor = Math.imul(outFactor, BASE);
     let e = 0;
     for (const i of members) {
       const p = patterns[i]!;
+      let h = hashOf(p, 0, q);
       for (let o = 0; o < this.w; o++, e++) {
-        const h = hashOf(p, o, q);
+        // Roll the hash from offset o - 1 to offset o.
+        if (o > 0) h = (Math.imul(h - Math.imul(p.charCodeAt(o - 1), outFactor), BASE) + p.charCodeAt(o + q - 1)) | 0;
         const slot = Math.imul(h, MIX) >>> (32 - bits);
         this.entryPattern[e] = i;
         this.entryOffset[e] = o;
@@ -97,7 +101,7 @@ export class MultiSearch {
   private readonly groups: SampledGroup[] = [];
   private readonly short: number[] = [];
 
-  /** `patterns` should be distinct and non-empty; results are indexed like them. */
+  /** `patterns` must be non-empty (duplicates are fine); results are indexed like them. */
   constructor(readonly patterns: readonly string[]) {
     // Long patterns: [minimum length, q]; longer q-grams are rarer, so fewer false
     // candidates. Short ones (3 to 7, e.g. fuzzy pieces) are grouped by exact length
