@@ -22,7 +22,12 @@ const FEW = 8;
 /** One length class of patterns, probed with q-grams every w positions. */
 class SampledGroup {
   readonly w: number;
-  private readonly table: Int32Array;
+  /**
+   * Open addressing with linear probing, each slot three int32s in a row: hash,
+   * pattern (-1: empty), offset. A probe that passes the filter costs one cache line,
+   * where chained entries spread over separate arrays cost several misses.
+   */
+  private readonly slots: Int32Array;
   private readonly bits: number;
   /**
    * A small bit set of the q-gram hashes, checked before the table: most probes are
@@ -31,10 +36,6 @@ class SampledGroup {
    */
   private readonly filter: Int32Array;
   private readonly filterBits: number;
-  private readonly next: Int32Array;
-  private readonly entryPattern: Int32Array;
-  private readonly entryOffset: Int32Array;
-  private readonly entryHash: Int32Array;
 
   constructor(
     private readonly patterns: readonly string[],
@@ -48,28 +49,24 @@ class SampledGroup {
     let bits = 4;
     while (1 << bits < entries * 2) bits++;
     this.bits = bits;
-    this.table = new Int32Array(1 << bits).fill(-1);
+    const mask = (1 << bits) - 1;
+    const slots = (this.slots = new Int32Array(3 << bits));
+    for (let k = 1; k < slots.length; k += 3) slots[k] = -1;
     this.filterBits = Math.min(18, bits + 2);
     this.filter = new Int32Array(1 << (this.filterBits - 5));
-    this.next = new Int32Array(entries);
-    this.entryPattern = new Int32Array(entries);
-    this.entryOffset = new Int32Array(entries);
-    this.entryHash = new Int32Array(entries);
     let outFactor = 1;
     for (let k = 1; k < q; k++) outFactor = Math.imul(outFactor, BASE);
-    let e = 0;
     for (const i of members) {
       const p = patterns[i]!;
       let h = hashOf(p, 0, q);
-      for (let o = 0; o < this.w; o++, e++) {
+      for (let o = 0; o < this.w; o++) {
         // Roll the hash from offset o - 1 to offset o.
         if (o > 0) h = (Math.imul(h - Math.imul(p.charCodeAt(o - 1), outFactor), BASE) + p.charCodeAt(o + q - 1)) | 0;
-        const slot = Math.imul(h, MIX) >>> (32 - bits);
-        this.entryPattern[e] = i;
-        this.entryOffset[e] = o;
-        this.entryHash[e] = h;
-        this.next[e] = this.table[slot]!;
-        this.table[slot] = e;
+        let slot = Math.imul(h, MIX) >>> (32 - bits);
+        while (slots[3 * slot + 1] !== -1) slot = (slot + 1) & mask;
+        slots[3 * slot] = h;
+        slots[3 * slot + 1] = i;
+        slots[3 * slot + 2] = o;
         const bit = h >>> (32 - this.filterBits);
         this.filter[bit >>> 5]! |= 1 << (bit & 31);
       }
@@ -77,8 +74,9 @@ class SampledGroup {
   }
 
   scan(text: string, hit: (pattern: number, position: number) => void, from: number, to: number): void {
-    const { w, q, table, next, entryPattern, entryOffset, entryHash, patterns, filter } = this;
+    const { w, q, slots, patterns, filter } = this;
     const shift = 32 - this.bits;
+    const mask = (1 << this.bits) - 1;
     const filterShift = 32 - this.filterBits;
     const first = Math.ceil(from / w) * w;
     const last = Math.min(to - 1 + w - 1, text.length - q);
@@ -87,10 +85,10 @@ class SampledGroup {
       for (let j = i; j < i + q; j++) h = (Math.imul(h, BASE) + text.charCodeAt(j)) | 0;
       const bit = h >>> filterShift;
       if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
-      for (let e = table[Math.imul(h, MIX) >>> shift]!; e !== -1; e = next[e]!) {
-        if (entryHash[e] !== h) continue;
-        const s = i - entryOffset[e]!;
-        const p = entryPattern[e]!;
+      for (let slot = Math.imul(h, MIX) >>> shift; slots[3 * slot + 1] !== -1; slot = (slot + 1) & mask) {
+        if (slots[3 * slot] !== h) continue;
+        const s = i - slots[3 * slot + 2]!;
+        const p = slots[3 * slot + 1]!;
         if (s >= from && s < to && occursAt(text, patterns[p]!, s)) hit(p, s);
       }
     }
