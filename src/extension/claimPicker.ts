@@ -51,7 +51,9 @@ export function claimAtCursor(store: ClaimStoreApi): ClaimRef | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const { uri } = editor.document;
-  const offset = editor.document.offsetAt(editor.selection.active);
+  // A selection (e.g. from Go to Next Claim) ends where its claim ends: look at its start.
+  const { selection } = editor;
+  const offset = editor.document.offsetAt(selection.isEmpty ? selection.active : selection.start);
   const inSidecar = store.forSidecar(uri);
   if (inSidecar) {
     const claim = inSidecar.analysis.claims.find((c) => c.claim.entryRange.start <= offset && offset <= c.claim.entryRange.end);

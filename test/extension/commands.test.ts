@@ -54,6 +54,15 @@ describe('Review commands', () => {
     assert.equal(sidecar.claims.find((c) => c.id === 'budget-rise')?.status, 'disputed');
   });
 
+  it('acts on the claim that Go to Next Claim selected (the selection ends where the claim ends)', async () => {
+    const editor = await selectText(desk.article, 'Officials added');
+    editor.selection = new vscode.Selection(editor.selection.start, editor.selection.start);
+    assert.equal(await vscode.commands.executeCommand('claimLens.nextClaim'), 'budget-rise');
+    await vscode.commands.executeCommand('claimLens.setStatus', undefined, 'verified');
+    const sidecar = parse(await diskText(desk.sidecar)) as { claims: { id: string; status?: string }[] };
+    assert.equal(sidecar.claims.find((c) => c.id === 'budget-rise')?.status, 'verified');
+  });
+
   it('reveals a claim in its sidecar with its id selected', async () => {
     await vscode.commands.executeCommand('claimLens.revealInSidecar', claimArg(desk, 'wages-fell'));
     const editor = vscode.window.activeTextEditor;
