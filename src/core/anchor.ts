@@ -8,7 +8,7 @@
  *   after trimming is orphaned (the caller reports `empty-quote`).
  * - The kinds are tiers: if the quote occurs verbatim anywhere, only verbatim
  *   occurrences compete; normalized occurrences only when there is none.
- * - `prefix` and `suffix` are normalized and trimmed too, and compared ignoring the
+ * - `prefix` and `suffix` are trimmed and normalized too, and compared ignoring the
  *   white space between them and the quote: the score of an occurrence is the number
  *   of characters the normalized text before it agrees with the end of the prefix,
  *   plus the number the text after it agrees with the start of the suffix.
@@ -32,16 +32,16 @@ import type { Anchor, AnchorTarget } from './types';
 const ORPHANED: Anchor = { kind: 'orphaned', ambiguous: false };
 
 /**
- * A target with its quote, prefix and suffix trimmed and normalized, once, on first
- * use: a quote that occurs verbatim needs no normalized form, and prefix and suffix
- * only matter when it occurs more than once.
+ * A target with its quote trimmed and normalized, once, on first use (a quote that
+ * occurs verbatim needs no normalized form), and its prefix and suffix trimmed (they
+ * only matter when it occurs more than once).
  */
 export class PreparedTarget {
   /** The quote, trimmed (what an exact occurrence must equal). */
   readonly quote: string;
   private normQuote: string | undefined;
-  private normPrefix: string | undefined;
-  private normSuffix: string | undefined;
+  private trimmedPrefix: string | undefined;
+  private trimmedSuffix: string | undefined;
 
   constructor(private readonly target: AnchorTarget) {
     this.quote = target.quote.trim();
@@ -58,12 +58,14 @@ export class PreparedTarget {
     return this.norm.length > k ? k : 0;
   }
 
+  /** The prefix, trimmed (compared normalized by `agreeBefore`); its length bounds the normalized one. */
   get prefix(): string {
-    return (this.normPrefix ??= normalize(this.target.prefix ?? '').trim());
+    return (this.trimmedPrefix ??= (this.target.prefix ?? '').trim());
   }
 
+  /** The suffix, trimmed (compared normalized by `agreeAfter`). */
   get suffix(): string {
-    return (this.normSuffix ??= normalize(this.target.suffix ?? '').trim());
+    return (this.trimmedSuffix ??= (this.target.suffix ?? '').trim());
   }
 }
 
@@ -84,42 +86,63 @@ export function keepsPairs(text: string, start: number, end: number): boolean {
 }
 
 /**
- * How many characters the normalized text before `at` agrees with the end of
- * `prefix` (white space right before `at` skipped).
+ * How many normalized characters of the text before `at` agree with the end of
+ * `prefix` (trimmed, not normalized: both sides are normalized as they are read, so
+ * no prefix is ever copied). White space right before `at` is skipped.
  */
 export function agreeBefore(text: string, at: number, prefix: string): number {
-  let i = at - 1;
-  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  let i = at;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  let j = prefix.length;
   let n = 0;
-  for (let j = prefix.length - 1; j >= 0 && i >= 0; j--, n++) {
-    let c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
-      c = 32;
+  while (i > 0 && j > 0) {
+    let a = text.charCodeAt(i - 1);
+    if (isSpace(a)) {
+      while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+      a = 32;
     } else {
-      c = foldQuote(c);
+      a = foldQuote(a);
       i--;
     }
-    if (c !== prefix.charCodeAt(j)) break;
+    let b = prefix.charCodeAt(j - 1);
+    if (isSpace(b)) {
+      while (j > 0 && isSpace(prefix.charCodeAt(j - 1))) j--;
+      b = 32;
+    } else {
+      b = foldQuote(b);
+      j--;
+    }
+    if (a !== b) break;
+    n++;
   }
   return n;
 }
 
-/** How many characters the normalized text from `at` agrees with the start of `suffix`. */
+/** How many normalized characters of the text from `at` agree with the start of `suffix` (trimmed). */
 export function agreeAfter(text: string, at: number, suffix: string): number {
   let i = at;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  let j = 0;
   let n = 0;
-  for (let j = 0; j < suffix.length && i < text.length; j++, n++) {
-    let c = text.charCodeAt(i);
-    if (isSpace(c)) {
+  while (i < text.length && j < suffix.length) {
+    let a = text.charCodeAt(i);
+    if (isSpace(a)) {
       while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-      c = 32;
+      a = 32;
     } else {
-      c = foldQuote(c);
+      a = foldQuote(a);
       i++;
     }
-    if (c !== suffix.charCodeAt(j)) break;
+    let b = suffix.charCodeAt(j);
+    if (isSpace(b)) {
+      while (j < suffix.length && isSpace(suffix.charCodeAt(j))) j++;
+      b = 32;
+    } else {
+      b = foldQuote(b);
+      j++;
+    }
+    if (a !== b) break;
+    n++;
   }
   return n;
 }
