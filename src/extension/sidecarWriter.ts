@@ -49,7 +49,7 @@ export async function createSidecar(sidecarUri: vscode.Uri, text: string): Promi
 }
 
 /** Opens the sidecar with the cursor at a 1-based line and column. */
-export async function openSidecarAt(sidecarUri: vscode.Uri, line = 1, column = 1): Promise<vscode.TextEditor> {
+async function openSidecarAt(sidecarUri: vscode.Uri, line = 1, column = 1): Promise<vscode.TextEditor> {
   const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
   return vscode.window.showTextDocument(sidecarUri, { selection: new vscode.Range(position, position) });
 }

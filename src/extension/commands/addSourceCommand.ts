@@ -68,7 +68,7 @@ async function askNewSource(shared: ReadonlyMap<string, Source>): Promise<NewSou
   return { id, name, ...(url.trim() && { url: url.trim() }), ...(type.type && { type: type.type }) };
 }
 
-export function isHttpUrl(value: string): boolean {
+function isHttpUrl(value: string): boolean {
   try {
     const { protocol } = new URL(value);
     return protocol === 'http:' || protocol === 'https:';
