@@ -9,7 +9,7 @@ import { LineIndex } from './lineIndex';
 import { compareProblems } from './problems';
 import { parseSidecar, type ParsedSidecar } from './sidecar';
 import { countStatuses } from './status';
-import type { Anchor, AnchoredClaim, Claim, Problem, ProblemFix, StatusCounts } from './types';
+import type { Anchor, AnchoredClaim, AnchorTarget, Claim, Problem, ProblemFix, StatusCounts } from './types';
 
 export interface AnalyzeInput {
   sidecarPath: string;
@@ -20,6 +20,11 @@ export interface AnalyzeInput {
   articleText?: string;
   /** Why the article could not be found (becomes an `article-missing` problem). */
   articleMissing?: string;
+  /**
+   * How to anchor the claims with a non-blank quote (default `anchorClaims`): the editor
+   * passes one backed by `LiveAnchors`, kept current while the article is typed in.
+   */
+  anchor?: (articleText: string, targets: readonly AnchorTarget[]) => readonly Anchor[];
 }
 
 export interface Analysis {
@@ -49,7 +54,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   } else {
     // An empty quote already has its own problem; it anchors nowhere, quietly.
     const anchorable = sidecar.claims.filter((c) => c.quote.trim());
-    const found = anchorClaims(articleText, anchorable);
+    const found = (input.anchor ?? anchorClaims)(articleText, anchorable);
     const byClaim = new Map(anchorable.map((c, i) => [c, found[i] ?? ORPHANED]));
     anchors = sidecar.claims.map((c) => byClaim.get(c) ?? ORPHANED);
     const articleLines = new LineIndex(articleText);

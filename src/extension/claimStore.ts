@@ -9,7 +9,8 @@ import { analyze, type Analysis } from '../core/analyze';
 import { articleCandidates, resolveArticle, sidecarCandidates } from '../core/article';
 import { extname, isSidecarPath } from '../core/paths';
 import { parseSidecar } from '../core/sidecar';
-import type { AnchoredClaim } from '../core/types';
+import { LiveAnchors, type ContentChange } from '../core/liveAnchors';
+import type { Anchor, AnchoredClaim, AnchorTarget } from '../core/types';
 import type { Config } from './config';
 import { exists, isDirectory, openDocument, readText } from './fileSystem';
 
@@ -50,13 +51,18 @@ interface Entry {
   state: ArticleState | undefined;
   /** Article paths whose creation or deletion can change this sidecar's resolution. */
   candidates: readonly string[];
+  /** The `article:` field the resolution was made for, and why it failed (if it did). */
+  articleField?: string;
+  articleMissing?: string;
   /** Bumped on every load, so a slow load never overwrites a newer one. */
   generation: number;
+  /** While the article is open: its anchors, moved with every edit instead of recomputed. */
+  live?: { anchors: LiveAnchors; targets: string };
 }
 
 export class ClaimStore implements ClaimStoreApi {
   private readonly entries = new Map<string, Entry>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; quick: boolean }>();
   private readonly emitter = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
   private articleWatcher: vscode.FileSystemWatcher | undefined;
@@ -75,7 +81,9 @@ export class ClaimStore implements ClaimStoreApi {
       sidecarChanges,
       sidecarChanges.onDidChange((uri) => this.onDiskChange(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.onDocumentChange(e.document.uri);
+        if (e.contentChanges.length === 0) return;
+        this.advanceLiveAnchors(e.document, e.contentChanges);
+        this.onDocumentChange(e.document.uri, TYPING_DELAY_MS, true);
       }),
       vscode.workspace.onDidOpenTextDocument((d) => void this.discover(d.uri)),
       // Closing a document with unsaved edits drops them: the disk is the truth again.
@@ -122,7 +130,7 @@ export class ClaimStore implements ClaimStoreApi {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const { timer } of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     this.articleWatcher?.dispose();
     for (const d of this.disposables) d.dispose();
@@ -147,8 +155,19 @@ export class ClaimStore implements ClaimStoreApi {
     return out;
   }
 
-  private onDocumentChange(uri: vscode.Uri, delay = TYPING_DELAY_MS): void {
-    for (const sidecar of this.dependents(uri)) this.schedule(sidecar, delay);
+  /** Moves the live anchors of an edited article; one that lost track is dropped and rebuilt on the next analysis. */
+  private advanceLiveAnchors(document: vscode.TextDocument, changes: readonly ContentChange[]): void {
+    const key = document.uri.toString();
+    for (const entry of this.entries.values()) {
+      if (!entry.live || entry.state?.articleUri?.toString() !== key) continue;
+      entry.live.anchors.applyChanges(changes);
+      if (entry.live.anchors.text !== document.getText()) entry.live = undefined;
+    }
+  }
+
+  /** `typed`: only open documents' text changed, so the article's resolution still holds. */
+  private onDocumentChange(uri: vscode.Uri, delay: number, typed = false): void {
+    for (const sidecar of this.dependents(uri)) this.schedule(sidecar, delay, typed);
   }
 
   /** A file changed on disk; an open document reports its own changes. */
@@ -203,22 +222,46 @@ export class ClaimStore implements ClaimStoreApi {
     if (fire && changed.some(Boolean)) this.emitter.fire();
   }
 
-  private schedule(sidecarUri: vscode.Uri, delay: number): void {
+  private schedule(sidecarUri: vscode.Uri, delay: number, typed = false): void {
     const key = sidecarUri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.load(sidecarUri).then((changed) => changed && this.emitter.fire());
-      }, delay),
-    );
+    const pending = this.timers.get(key);
+    clearTimeout(pending?.timer);
+    // A pending reload from disk is not downgraded by later typing.
+    const quick = typed && (pending?.quick ?? true);
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      const entry = this.entries.get(key);
+      if (quick && entry && this.reanalyze(entry)) this.emitter.fire();
+      else void this.load(sidecarUri).then((changed) => changed && this.emitter.fire());
+    }, delay);
+    this.timers.set(key, { timer, quick });
   }
 
   private remove(key: string): void {
-    clearTimeout(this.timers.get(key));
+    clearTimeout(this.timers.get(key)?.timer);
     this.timers.delete(key);
     if (this.entries.delete(key)) this.emitter.fire();
+  }
+
+  /**
+   * Typing: re-analyzes from the open documents' text without touching the disk, since
+   * the article's resolution still holds. False when it does not (the `article:` field
+   * changed, or nothing was loaded yet): then a full load is needed.
+   */
+  private reanalyze(entry: Entry): boolean {
+    const state = entry.state;
+    if (!state) return false;
+    try {
+      const sidecarText = openDocument(entry.sidecarUri)?.getText() ?? state.sidecarText;
+      if (parseSidecar(sidecarText, entry.sidecarUri.path).article !== entry.articleField) return false;
+      const articleText = state.articleUri && (openDocument(state.articleUri)?.getText() ?? state.articleText);
+      entry.generation++; // a load still in flight read older text
+      entry.state = analyzed(entry, sidecarText, state.articleUri, articleText);
+      return true;
+    } catch (error) {
+      console.error(`Claim Lens: could not analyze ${entry.sidecarUri.toString()}`, error);
+      return false;
+    }
   }
 
   /** (Re)analyzes one sidecar; true when the stored state changed. */
@@ -247,15 +290,10 @@ export class ClaimStore implements ClaimStoreApi {
       const articleUri = resolution.ok ? sidecarUri.with({ path: resolution.path }) : undefined;
       const articleText = articleUri && (await readText(articleUri));
       if (!current()) return false;
-      const analysis = analyze({
-        sidecarPath: sidecarUri.path,
-        sidecarText,
-        articlePath: articleUri?.path,
-        articleText,
-        articleMissing: resolution.ok ? undefined : resolution.message,
-      });
       entry.candidates = candidates;
-      entry.state = { sidecarUri, articleUri, sidecarText, articleText, analysis };
+      entry.articleField = articleField;
+      entry.articleMissing = resolution.ok ? undefined : resolution.message;
+      entry.state = analyzed(entry, sidecarText, articleUri, articleText);
       return true;
     } catch (error) {
       // One broken sidecar (or a core bug on odd input) must not take the others down.
@@ -264,4 +302,29 @@ export class ClaimStore implements ClaimStoreApi {
       return false;
     }
   }
+}
+
+function analyzed(entry: Entry, sidecarText: string, articleUri: vscode.Uri | undefined, articleText: string | undefined): ArticleState {
+  // Only an article open in the editor is edited often enough to keep live anchors for.
+  const open = articleUri !== undefined && openDocument(articleUri) !== undefined;
+  if (!open) entry.live = undefined;
+  const analysis = analyze({
+    sidecarPath: entry.sidecarUri.path,
+    sidecarText,
+    articlePath: articleUri?.path,
+    articleText,
+    articleMissing: entry.articleMissing,
+    ...(open ? { anchor: (text: string, targets: readonly AnchorTarget[]) => liveAnchors(entry, text, targets) } : {}),
+  });
+  return { sidecarUri: entry.sidecarUri, articleUri, sidecarText, articleText, analysis };
+}
+
+/** The entry's live anchors for this text and these targets (rebuilt when either differs), copied. */
+function liveAnchors(entry: Entry, text: string, targets: readonly AnchorTarget[]): Anchor[] {
+  const key = JSON.stringify(targets.map((t) => [t.quote, t.prefix ?? null, t.suffix ?? null]));
+  if (!entry.live || entry.live.targets !== key || entry.live.anchors.text !== text) {
+    entry.live = { anchors: new LiveAnchors(text, targets), targets: key };
+  }
+  // LiveAnchors updates its anchor objects in place; the analysis keeps its own.
+  return entry.live.anchors.anchors.map((a) => ({ ...a }));
 }

@@ -29,6 +29,11 @@ export class ClaimStatusBar implements vscode.Disposable {
     return this.visible ? this.item.text : undefined;
   }
 
+  /** The tooltip's Markdown while the item shows (for tests). */
+  get tooltip(): string | undefined {
+    return this.visible && this.item.tooltip instanceof vscode.MarkdownString ? this.item.tooltip.value : undefined;
+  }
+
   update(): void {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const state = uri && (this.store.forArticle(uri) ?? this.store.forSidecar(uri));

@@ -19,6 +19,10 @@ describe('Status bar counts', () => {
     await vscode.window.showTextDocument(fixture.uri('article.txt'));
     // unverified 1 + in review 2 = 3 to review; 2 verified.
     await until(() => api.statusBar.text === '$(checklist) 3 to review · 2 verified', () => `the counts, got ${api.statusBar.text}`);
+    const tooltip = api.statusBar.tooltip ?? '';
+    for (const line of ['9 claims', 'Unverified: 1', 'In review: 2', 'Verified: 2', 'Disputed: 2', 'False: 1', 'Unverifiable: 1']) {
+      assert.ok(tooltip.includes(line), `the tooltip lists "${line}":\n${tooltip}`);
+    }
   });
 
   it('shows the counts for the sidecar too, and hides on other files', async () => {
