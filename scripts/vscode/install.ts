@@ -134,6 +134,8 @@ function installCodeServer(stamp: string): void {
         PATH: `${path.dirname(NODE_BIN)}${path.delimiter}${process.env.PATH ?? ''}`,
         npm_config_nodedir: NODE_DIR,
         npm_config_update_notifier: 'false',
+        // node-gyp: compile each native module with every core.
+        JOBS: 'max',
       },
       log: LOG,
     });
