@@ -1,7 +1,8 @@
 /**
  * Runs the UI tests (test/ui/**\/*.test.ts, compiled to out/test/ui) with mocha in
  * this Node process; each test file drives its own code-server and headless Chromium
- * through test/ui/session.ts. Failures leave screenshots in test-results/.
+ * through test/ui/session.ts. test-results/ is emptied first; failures and happy
+ * paths leave screenshots there.
  *
  * Usage (after `npm run compile && npm run build`): node out/scripts/vscode/runUiTests.js [grep]
  */
@@ -9,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { ensureInstalled } from './install';
-import { ROOT } from './layout';
+import { RESULTS_DIR, ROOT } from './layout';
 
 const UI_TESTS = path.join(ROOT, 'out', 'test', 'ui');
 
@@ -18,6 +19,8 @@ function main(): void {
     throw new Error('The extension or the UI tests are not built: run `npm run compile && npm run build` first.');
   }
   ensureInstalled();
+  // Screenshots from an earlier run would read as this run's failures.
+  fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
   const grep = process.argv[2];
   const mocha = new Mocha({ reporter: 'spec', timeout: 60_000, ...(grep ? { grep } : {}) });
   const files = fs.readdirSync(UI_TESTS, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.js'));
