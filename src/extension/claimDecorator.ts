@@ -32,6 +32,7 @@ function colourKey(status: Status): string {
 
 export class ClaimDecorator implements vscode.Disposable {
   private types = new Map<DecorationKey, vscode.TextEditorDecorationType>();
+  private options = new Map<DecorationKey, vscode.DecorationRenderOptions>();
   /** What the last render gave each editor, for tests and to skip needless clears. */
   private rendered = new WeakMap<vscode.TextEditor, Map<DecorationKey, vscode.Range[]>>();
   private readonly disposables: vscode.Disposable[];
@@ -62,6 +63,11 @@ export class ClaimDecorator implements vscode.Disposable {
   renderedRanges(editor: vscode.TextEditor): Partial<Record<DecorationKey, vscode.Range[]>> {
     const byKey = this.rendered.get(editor);
     return Object.fromEntries([...(byKey ?? [])].filter(([, ranges]) => ranges.length > 0));
+  }
+
+  /** How the current type for a key was created (settings decide it; for tests). */
+  optionsFor(key: DecorationKey): vscode.DecorationRenderOptions | undefined {
+    return this.options.get(key);
   }
 
   renderAll(): void {
@@ -114,44 +120,41 @@ export class ClaimDecorator implements vscode.Disposable {
   }
 
   private createTypes(config: ClaimLensConfig): Map<DecorationKey, vscode.TextEditorDecorationType> {
-    const types = new Map<DecorationKey, vscode.TextEditorDecorationType>();
-    for (const status of STATUSES) {
-      const colour = colourKey(status);
-      types.set(
-        `status:${status}`,
-        vscode.window.createTextEditorDecorationType({
-          backgroundColor: config.highlightsEnabled ? new vscode.ThemeColor(`claimLens.${colour}Background`) : undefined,
-          overviewRulerColor: config.overviewRulerEnabled ? new vscode.ThemeColor(`claimLens.${colour}Ruler`) : undefined,
-          overviewRulerLane: vscode.OverviewRulerLane.Right,
-          rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-        }),
-      );
-      types.set(
-        `gutter:${status}`,
-        vscode.window.createTextEditorDecorationType(
-          config.gutterIconsEnabled
-            ? { gutterIconPath: vscode.Uri.joinPath(this.extensionUri, 'media', 'status', `${status}.svg`), gutterIconSize: '70%' }
-            : {},
-        ),
-      );
-    }
-    for (const [look, style] of Object.entries(BORDERS) as [BorderedLook, string][]) {
-      types.set(
-        `look:${look}`,
-        vscode.window.createTextEditorDecorationType(
-          config.highlightsEnabled
-            ? {
-                borderStyle: style,
-                borderWidth: look === 'changedSinceVerified' ? '0 0 3px 0' : '0 0 2px 0',
-                borderColor: new vscode.ThemeColor(`claimLens.${look}Border`),
-                rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-              }
-            : {},
-        ),
-      );
-    }
-    return types;
+    this.options = decorationOptions(config, this.extensionUri);
+    return new Map([...this.options].map(([key, options]) => [key, vscode.window.createTextEditorDecorationType(options)]));
   }
+}
+
+/** What each decoration type looks like under these settings. */
+function decorationOptions(config: ClaimLensConfig, extensionUri: vscode.Uri): Map<DecorationKey, vscode.DecorationRenderOptions> {
+  const options = new Map<DecorationKey, vscode.DecorationRenderOptions>();
+  for (const status of STATUSES) {
+    const colour = colourKey(status);
+    options.set(`status:${status}`, {
+      backgroundColor: config.highlightsEnabled ? new vscode.ThemeColor(`claimLens.${colour}Background`) : undefined,
+      overviewRulerColor: config.overviewRulerEnabled ? new vscode.ThemeColor(`claimLens.${colour}Ruler`) : undefined,
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
+    options.set(
+      `gutter:${status}`,
+      config.gutterIconsEnabled ? { gutterIconPath: vscode.Uri.joinPath(extensionUri, 'media', 'status', `${status}.svg`), gutterIconSize: '70%' } : {},
+    );
+  }
+  for (const [look, style] of Object.entries(BORDERS) as [BorderedLook, string][]) {
+    options.set(
+      `look:${look}`,
+      config.highlightsEnabled
+        ? {
+            borderStyle: style,
+            borderWidth: look === 'changedSinceVerified' ? '0 0 3px 0' : '0 0 2px 0',
+            borderColor: new vscode.ThemeColor(`claimLens.${look}Border`),
+            rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+          }
+        : {},
+    );
+  }
+  return options;
 }
 
 /** The settings that shape decoration types; a change in any other setting keeps them. */

@@ -85,4 +85,46 @@ describe('Claim highlights', () => {
     await until(async () => (await vscode.workspace.openTextDocument(article.uri)).languageId === 'claimlens-article', 'the claimlens-article language');
     assert.equal(plain.languageId, 'plaintext');
   });
+
+  it('recreates the decoration types when a highlight setting changes, and renders again', async () => {
+    const api = await claimLens();
+    const editor = await showDecorated(api, fixture.uri('article.txt'));
+    const config = () => vscode.workspace.getConfiguration('claimLens');
+    try {
+      await config().update('highlights.enabled', false, vscode.ConfigurationTarget.Global);
+      await until(() => api.decorator.optionsFor('status:verified')?.backgroundColor === undefined, 'the highlight types without a background');
+      assert.ok(api.decorator.optionsFor('status:verified')?.overviewRulerColor, 'overview ruler marks stay');
+      assert.deepEqual(api.decorator.optionsFor('look:drifted'), {}, 'no border either');
+      assert.ok(api.decorator.optionsFor('gutter:verified')?.gutterIconPath, 'gutter icons stay');
+      await until(() => (api.decorator.renderedRanges(editor)['status:verified']?.length ?? 0) === 2, 'a render with the new types');
+
+      await config().update('gutterIcons.enabled', false, vscode.ConfigurationTarget.Global);
+      await config().update('overviewRuler.enabled', false, vscode.ConfigurationTarget.Global);
+      await until(
+        () => api.decorator.optionsFor('gutter:verified')?.gutterIconPath === undefined && api.decorator.optionsFor('status:verified')?.overviewRulerColor === undefined,
+        'no gutter icons and no ruler marks',
+      );
+    } finally {
+      for (const key of ['highlights.enabled', 'gutterIcons.enabled', 'overviewRuler.enabled']) {
+        await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+      }
+    }
+    await until(() => api.decorator.optionsFor('status:verified')?.backgroundColor !== undefined, 'the default look back');
+  });
+
+  it('finds articles with the extra extensions of claimLens.articleExtensions', async () => {
+    const api = await claimLens();
+    await fixture.write('page.html', ARTICLE);
+    await fixture.write('page.claims.yaml', SIDECAR);
+    const sidecar = fixture.uri('page.claims.yaml');
+    await until(() => api.store.forSidecar(sidecar) !== undefined, 'the html sidecar to load');
+    assert.equal(api.store.forSidecar(sidecar)?.articleUri, undefined, '.html is not an article by default');
+    const config = () => vscode.workspace.getConfiguration('claimLens');
+    try {
+      await config().update('articleExtensions', ['html'], vscode.ConfigurationTarget.Global);
+      await until(() => api.store.forSidecar(sidecar)?.articleUri?.path === fixture.uri('page.html').path, 'page.html as the article');
+    } finally {
+      await config().update('articleExtensions', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
