@@ -14,12 +14,20 @@ describe('Claim hover in the workbench', () => {
   before(async () => {
     article = copyEditorFixture(session.server.workspace, 'e1-hover');
     await session.workbench.openFile(ARTICLE_NAME);
+    // Hover only once the extension has analyzed the article: its highlights are drawn.
+    const { line, column } = inside(article, 'we have evidence');
+    await session.workbench.goTo(line, column);
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
+      if ((await session.workbench.decorationColorsAtCursor()).length > 0) break;
+    }
   });
 
   async function hoverOver(text: string): Promise<{ text: string; links: string[]; images: number }> {
     const { line, column } = inside(article, text);
     await session.workbench.goTo(line, column);
-    const shown = await session.workbench.hoverAtCursor();
+    // The first hover of a fresh workbench is sometimes swallowed (the article's language
+    // is switched as it opens): one retry.
+    const shown = await session.workbench.hoverAtCursor().catch(() => session.workbench.hoverAtCursor());
     const hover = session.workbench.page.locator('.monaco-hover').first();
     const links = await hover.locator('a').evaluateAll((as) =>
       as.map((a) => (a as unknown as { getAttribute(n: string): string | null }).getAttribute('data-href') ?? (a as unknown as { getAttribute(n: string): string | null }).getAttribute('href') ?? ''),
