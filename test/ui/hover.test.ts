@@ -22,7 +22,7 @@ describe('Claim hover in the workbench', () => {
     }
   });
 
-  async function hoverOver(text: string): Promise<{ text: string; links: string[]; images: number }> {
+  async function hoverOver(text: string, screenshot?: string): Promise<{ text: string; links: string[]; images: number }> {
     const { line, column } = inside(article, text);
     await session.workbench.goTo(line, column);
     // The first hover of a fresh workbench is sometimes swallowed (the article's language
@@ -33,13 +33,13 @@ describe('Claim hover in the workbench', () => {
       as.map((a) => (a as unknown as { getAttribute(n: string): string | null }).getAttribute('data-href') ?? (a as unknown as { getAttribute(n: string): string | null }).getAttribute('href') ?? ''),
     );
     const images = await hover.locator('img, script').count();
+    if (screenshot) await session.workbench.screenshot(screenshot);
     await session.workbench.page.keyboard.press('Escape');
     return { text: shown.replace(/\s+/g, ' '), links, images };
   }
 
   it('shows the attribution as a sentence and the source as a link', async () => {
-    const hover = await hoverOver('we have evidence');
-    await session.workbench.screenshot('e1-hover-attribution');
+    const hover = await hoverOver('we have evidence', 'e1-hover-attribution');
     assert.match(hover.text, /Unverified/);
     assert.match(hover.text, /Lloyd Austin \(US Defense Secretary\), via Washington Post video/);
     assert.ok(hover.links.includes('https://www.washingtonpost.com/video/austin'), JSON.stringify(hover.links));
@@ -51,8 +51,7 @@ describe('Claim hover in the workbench', () => {
   });
 
   it('shows hostile sidecar text as text, and links only the https source', async () => {
-    const hover = await hoverOver('The treaty was signed');
-    await session.workbench.screenshot('e1-hover-escaped');
+    const hover = await hoverOver('The treaty was signed', 'e1-hover-escaped');
     assert.match(hover.text, /Archive <img src=x onerror=alert\(1\)> \[x\]\(command:workbench\.action\.quit\)/);
     assert.match(hover.text, /\[click\]\(command:workbench\.action\.quit\) <script>alert\(1\)<\/script>/);
     assert.match(hover.text, /Reviewed by desk-2 on 2026-11-27/);
