@@ -21,7 +21,7 @@
  *    (`fuzzySearchMany`, level by level).
  * 3. a fuzzy or orphaned claim is searched again only if one of its best candidates
  *    (or the text its prefix/suffix compare) was touched, or if its pieces
- *    (indexed by their first three characters) occur near the edit and verify to a
+ *    (indexed by their first four characters) occur near the edit and verify to a
  *    match within its current distance that touches the change.
  * Everything else keeps its anchor, shifted if it lies after the edit.
  */
@@ -59,7 +59,12 @@ interface FuzzyState {
   after: number;
 }
 
-const HEAD = 3;
+/**
+ * Pieces are indexed by their first HEAD code units. Four: a piece is about a fifth
+ * of its quote at the cutoff, so at least 4 long for quotes of 20 or more, and a
+ * 4-gram head names far fewer pieces than a 3-gram one (" th" heads hundreds).
+ */
+const HEAD = 4;
 
 export class LiveAnchors {
   private readonly nt: NormalizedText;
@@ -75,9 +80,9 @@ export class LiveAnchors {
   /** The claims that have a FuzzyState (no valid occurrence). */
   private readonly fuzzyClaims = new Set<number>();
   private readonly quotes = new Map<number, FuzzyQuote>();
-  /** Pieces of fuzzy/orphaned claims, by the key of their first three code units. */
+  /** Pieces of fuzzy/orphaned claims, by the key of their first HEAD code units. */
   private readonly pieceIndex = new Map<number, { claim: number; piece: number }[]>();
-  /** Pieces shorter than three code units: (claim, piece). */
+  /** Pieces shorter than HEAD code units: (claim, piece). */
   private readonly tinyPieces: { claim: number; piece: number }[] = [];
   private readonly reach: number;
   /** `fuzzyReach()`, cached until a claim's fuzzy state changes. */
@@ -324,10 +329,12 @@ export class LiveAnchors {
         }
       }
     }
+    // A window of the text, so a rare tiny piece is not looked for all the way to its end.
+    const window = this.tinyPieces.length > 0 ? norm.slice(from, to + HEAD) : '';
     for (const { claim, piece } of this.tinyPieces) {
       const text = this.fuzzy[claim]!.pieces[piece]!;
-      for (let i = norm.indexOf(text, from); i !== -1 && i < to; i = norm.indexOf(text, i + 1)) {
-        if (this.mayTouch(claim, i, change)) record(claim, piece, i);
+      for (let i = window.indexOf(text); i !== -1 && from + i < to; i = window.indexOf(text, i + 1)) {
+        if (this.mayTouch(claim, from + i, change)) record(claim, piece, from + i);
       }
     }
     const out: number[] = [];
@@ -378,9 +385,9 @@ function shift(c: FuzzyMatch, delta: number): void {
 }
 
 /**
- * A small-integer hash of the three code units of `s` at `i` (a map key that V8 keeps
+ * A small-integer hash of the HEAD code units of `s` at `i` (a map key that V8 keeps
  * unboxed; collisions only cost a `startsWith`).
  */
 function headKey(s: string, i: number): number {
-  return ((s.charCodeAt(i) * 31 + s.charCodeAt(i + 1)) * 31 + s.charCodeAt(i + 2)) & 0x3fffffff;
+  return (((s.charCodeAt(i) * 31 + s.charCodeAt(i + 1)) * 31 + s.charCodeAt(i + 2)) * 31 + s.charCodeAt(i + 3)) & 0x3fffffff;
 }
