@@ -4,8 +4,8 @@
  * `anchorClaims(currentText, targets)` exactly (kind, range, ambiguity, distance).
  *
  * State: the article with its normalized form (`NormalizedText`, edited in place);
- * for every distinct normalized quote, all its normalized occurrences; for claims
- * with none, their fuzzy candidates.
+ * for every distinct normalized quote, and for the two halves of each, all their
+ * normalized occurrences; for claims with no occurrence, their fuzzy candidates.
  *
  * An edit changes the normalized text only in [nlo, nhi). A claim's result depends on
  * its occurrences (each decided by its own characters and its neighbours, which
@@ -17,8 +17,8 @@
  *    of the changed stretch are dropped and found again with one windowed
  *    multi-pattern scan; those further away only shift. Claims whose occurrences
  *    changed are chosen again (cheap: their own occurrences only).
- * 2. a claim left without occurrences is searched fuzzily over the whole text
- *    (`fuzzySearchMany`, level by level).
+ * 2. a claim left without occurrences is searched fuzzily: distance 1 from its
+ *    halves' occurrences, else over the whole text (`fuzzySearchMany`, level by level).
  * 3. a fuzzy or orphaned claim is searched again only if one of its best candidates
  *    (or the text its prefix/suffix compare) was touched, or if its pieces
  *    (indexed by their first four characters) occur near the edit and verify to a
@@ -66,6 +66,9 @@ interface FuzzyState {
  */
 const HEAD = 4;
 
+/** Halves shorter than this are not tracked: a short one occurs too often to be worth it. */
+const MIN_HALF = 8;
+
 export class LiveAnchors {
   private readonly nt: NormalizedText;
   private readonly targets: PreparedTarget[];
@@ -73,7 +76,14 @@ export class LiveAnchors {
   private readonly matcher: MultiSearch;
   private readonly patternOf: number[];
   private readonly claimsOf: number[][];
-  /** Per distinct quote: normalized starts of all its occurrences, ascending. */
+  /**
+   * Per claim, the pattern ids of its quote's two halves (`fuzzyPieces(norm, 1)`), whose
+   * occurrences are kept like the quotes' so that the first level of a fuzzy search
+   * (distance 1, what a keystroke in an exact quote leaves) reads no more than them.
+   * Undefined for quotes too short to be fuzzy or with halves too short to track.
+   */
+  private readonly halvesOf: (number[] | undefined)[];
+  /** Per distinct quote or half: normalized starts of all its occurrences, ascending. */
   private occurrences: number[][];
   private readonly current: Anchor[];
   private readonly fuzzy: (FuzzyState | undefined)[];
@@ -94,16 +104,27 @@ export class LiveAnchors {
     const ids = new Map<string, number>();
     const distinct: string[] = [];
     this.claimsOf = [];
-    this.patternOf = this.targets.map((t, claim) => {
-      if (t.norm === '') return -1;
-      let id = ids.get(t.norm);
+    const idOf = (pattern: string): number => {
+      let id = ids.get(pattern);
       if (id === undefined) {
-        ids.set(t.norm, (id = distinct.length));
-        distinct.push(t.norm);
+        ids.set(pattern, (id = distinct.length));
+        distinct.push(pattern);
         this.claimsOf.push([]);
       }
+      return id;
+    };
+    this.patternOf = this.targets.map((t, claim) => {
+      if (t.norm === '') return -1;
+      const id = idOf(t.norm);
       this.claimsOf[id]!.push(claim);
       return id;
+    });
+    // The halves are tracked after the quotes, so a quote's id does not depend on them.
+    this.halvesOf = this.patternOf.map((p, claim) => {
+      const t = this.targets[claim]!;
+      if (p === -1 || t.cutoff === 0) return undefined;
+      const halves = fuzzyPieces(t.norm, 1);
+      return halves.every((h) => h.length >= MIN_HALF) ? halves.map(idOf) : undefined;
     });
     this.matcher = new MultiSearch(distinct);
     this.occurrences = this.matcher.findAll(this.nt.norm);
@@ -205,9 +226,25 @@ export class LiveAnchors {
       }
     }
     for (const claim of this.newMatches(change)) research.add(claim);
-    for (const claim of research) {
-      this.setFuzzy(claim, fuzzySearchMany(norm, [this.targets[claim]!], () => this.quote(claim))[0]!);
+    for (const claim of research) this.setFuzzy(claim, this.search(claim));
+  }
+
+  /**
+   * The claim's fuzzy candidates, as `fuzzySearchMany` finds them: its first level
+   * (distance 1) from the tracked halves' occurrences, the whole text only when that
+   * finds nothing.
+   */
+  private search(claim: number): FuzzyMatch[] {
+    const halves = this.halvesOf[claim];
+    if (halves) {
+      const found = this.quote(claim).verify(
+        this.nt.norm,
+        1,
+        halves.map((h) => this.occurrences[h]!),
+      );
+      if (found.length > 0) return found;
     }
+    return fuzzySearchMany(this.nt.norm, [this.targets[claim]!], () => this.quote(claim))[0]!;
   }
 
   /**

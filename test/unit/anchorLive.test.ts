@@ -61,29 +61,49 @@ const edits = fc.array(
   { minLength: 1, maxLength: 8 },
 );
 
+/** Applies raw edits to `live` and `text`, checking every step against anchoring from scratch. */
+function checkEdits(text: string, targets: AnchorTarget[], raw: [number, number, string][]): void {
+  const live = new LiveAnchors(text, targets);
+  let current = text;
+  for (const [at, len, insert] of raw) {
+    // Keep surrogate pairs whole, as an editor does.
+    let start = at % (current.length + 1);
+    if (/[\udc00-\udfff]/.test(current[start] ?? '')) start--;
+    let end = Math.min(current.length, start + len);
+    if (/[\udc00-\udfff]/.test(current[end] ?? '')) end++;
+    const change = { rangeOffset: start, rangeLength: end - start, text: insert };
+    live.applyChanges([change]);
+    current = applied(current, change);
+    assert.strictEqual(live.text, current);
+    assert.deepStrictEqual(live.anchors, anchorClaims(current, targets));
+  }
+}
+
 describe('LiveAnchors: properties', () => {
   it('equals anchoring from scratch after any sequence of edits', () => {
     fc.assert(
       fc.property(
         article.chain((text) => fc.tuple(fc.constant(text), targetsFor(text), edits)),
-        ([text, targets, raw]) => {
-          const live = new LiveAnchors(text, targets);
-          let current = text;
-          for (const [at, len, insert] of raw) {
-            // Keep surrogate pairs whole, as an editor does.
-            let start = at % (current.length + 1);
-            if (/[\udc00-\udfff]/.test(current[start] ?? '')) start--;
-            let end = Math.min(current.length, start + len);
-            if (/[\udc00-\udfff]/.test(current[end] ?? '')) end++;
-            const change = { rangeOffset: start, rangeLength: end - start, text: insert };
-            live.applyChanges([change]);
-            current = applied(current, change);
-            assert.strictEqual(live.text, current);
-            assert.deepStrictEqual(live.anchors, anchorClaims(current, targets));
-          }
-        },
+        ([text, targets, raw]) => checkEdits(text, targets, raw),
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('equals anchoring from scratch for quotes whose halves it tracks (16 or more code units)', () => {
+    const longTargets = (text: string): fc.Arbitrary<AnchorTarget[]> =>
+      fc.array(
+        fc
+          .tuple(fc.nat(text.length), fc.integer({ min: 16, max: 40 }), fc.option(snippet, { nil: undefined }))
+          .map(([s, n, prefix]) => ({ quote: text.slice(s, s + n), prefix })),
+        { minLength: 1, maxLength: 6 },
+      );
+    fc.assert(
+      fc.property(
+        article.chain((text) => fc.tuple(fc.constant(text), longTargets(text), edits)),
+        ([text, targets, raw]) => checkEdits(text, targets, raw),
+      ),
+      { numRuns: 300 },
     );
   });
 });
