@@ -10,12 +10,15 @@
  * at position i is a candidate start i - offset, confirmed with `startsWith`. Each
  * occurrence is found exactly once, and the text is read about q/w times over.
  *
- * Patterns are grouped by length (q = 12 for 24+ code units, 8 for 16+, 6 for 8+,
+ * Patterns are grouped by length (16+ code units with q = 8 to 12, 8+ with q = 6,
  * and each length from 3 to 7 on its own); shorter ones fall back to `indexOf`.
  */
 
 const BASE = 0x01000193;
 const MIX = 0x9e3779b1 | 0;
+/** The q of the class of long patterns: chosen from their shortest length. */
+const LONG = 0;
+const Q_LONG = 12;
 /** Up to this many patterns of a length class are searched with `indexOf`. */
 const FEW = 8;
 
@@ -24,7 +27,7 @@ class SampledGroup {
   readonly w: number;
   /**
    * Open addressing with linear probing, each slot three int32s in a row: hash,
-   * pattern (-1: empty), offset. A probe that passes the filter costs one cache line,
+   * pattern + 1 (0: empty, so a fresh table needs no filling), offset. A probe that passes the filter costs one cache line,
    * where chained entries spread over separate arrays cost several misses.
    */
   private readonly slots: Int32Array;
@@ -51,7 +54,6 @@ class SampledGroup {
     this.bits = bits;
     const mask = (1 << bits) - 1;
     const slots = (this.slots = new Int32Array(3 << bits));
-    for (let k = 1; k < slots.length; k += 3) slots[k] = -1;
     this.filterBits = Math.min(18, bits + 2);
     this.filter = new Int32Array(1 << (this.filterBits - 5));
     let outFactor = 1;
@@ -63,9 +65,9 @@ class SampledGroup {
         // Roll the hash from offset o - 1 to offset o.
         if (o > 0) h = (Math.imul(h - Math.imul(p.charCodeAt(o - 1), outFactor), BASE) + p.charCodeAt(o + q - 1)) | 0;
         let slot = Math.imul(h, MIX) >>> (32 - bits);
-        while (slots[3 * slot + 1] !== -1) slot = (slot + 1) & mask;
+        while (slots[3 * slot + 1] !== 0) slot = (slot + 1) & mask;
         slots[3 * slot] = h;
-        slots[3 * slot + 1] = i;
+        slots[3 * slot + 1] = i + 1;
         slots[3 * slot + 2] = o;
         const bit = h >>> (32 - this.filterBits);
         this.filter[bit >>> 5]! |= 1 << (bit & 31);
@@ -85,10 +87,10 @@ class SampledGroup {
       for (let j = i; j < i + q; j++) h = (Math.imul(h, BASE) + text.charCodeAt(j)) | 0;
       const bit = h >>> filterShift;
       if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
-      for (let slot = Math.imul(h, MIX) >>> shift; slots[3 * slot + 1] !== -1; slot = (slot + 1) & mask) {
+      for (let slot = Math.imul(h, MIX) >>> shift; slots[3 * slot + 1] !== 0; slot = (slot + 1) & mask) {
         if (slots[3 * slot] !== h) continue;
         const s = i - slots[3 * slot + 2]!;
-        const p = slots[3 * slot + 1]!;
+        const p = slots[3 * slot + 1]! - 1;
         if (s >= from && s < to && occursAt(text, patterns[p]!, s)) hit(p, s);
       }
     }
@@ -101,13 +103,14 @@ export class MultiSearch {
 
   /** `patterns` must be non-empty (duplicates are fine); results are indexed like them. */
   constructor(readonly patterns: readonly string[]) {
-    // Long patterns: [minimum length, q]; longer q-grams are rarer, so fewer false
-    // candidates. Short ones (3 to 7, e.g. fuzzy pieces) are grouped by exact length
-    // with q = length and w = 1: patterns sharing a common beginning ("the") would
-    // otherwise all be compared at every occurrence of it.
+    // Long patterns: [minimum length, q]. Those of 16 or more share one scan (two
+    // would read the text twice), with q half their shortest length (8 to 12): longer
+    // q-grams are rarer, so fewer false candidates, but the text is read about
+    // q / (minLen - q + 1) times over. Short ones (3 to 7, e.g. fuzzy pieces) are
+    // grouped by exact length with q = length and w = 1: patterns sharing a common
+    // beginning ("the") would otherwise all be compared at every occurrence of it.
     const classes: [number, number][] = [
-      [24, 12],
-      [16, 8],
+      [16, LONG],
       [8, 6],
     ];
     for (let len = 7; len >= 3; len--) classes.push([len, len]);
@@ -116,7 +119,13 @@ export class MultiSearch {
       const c = classes.findIndex(([min]) => p.length >= min);
       (c === -1 ? this.short : members[c]!).push(i);
     });
-    classes.forEach(([, q], c) => {
+    classes.forEach(([, qOf], c) => {
+      let q = qOf;
+      if (q === LONG) {
+        let minLen = Infinity;
+        for (const i of members[c]!) minLen = Math.min(minLen, patterns[i]!.length);
+        q = Math.min(Q_LONG, minLen >> 1);
+      }
       // A sampled scan costs about one pass; `indexOf` (Boyer-Moore-Horspool in V8,
       // which skips ahead by up to a pattern's length) is cheaper for a handful of
       // long patterns, but not for short ones.
@@ -168,6 +177,9 @@ export class MultiSearch {
  * block compare (several times faster than `startsWith` for long patterns).
  */
 function occursAt(text: string, p: string, at: number): boolean {
+  // Most candidates are chance q-gram hits: reject them before allocating a slice.
+  const last = p.length - 1;
+  if (text.charCodeAt(at + last) !== p.charCodeAt(last) || text.charCodeAt(at) !== p.charCodeAt(0)) return false;
   return text.slice(at, at + p.length) === p;
 }
 
