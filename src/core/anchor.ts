@@ -222,17 +222,20 @@ export function toOccurrences(nt: NormalizedText, t: PreparedTarget, normStarts:
  * Fuzzy search for many quotes at once: level by level, one multi-pattern pass finds
  * every pending quote's pieces; quotes resolved at a level drop out of the next.
  * Returns each target's best candidates (none when orphaned), the same whether
- * searched alone or together. `quoteOf` lets a caller keep the compiled quotes.
+ * searched alone or together. `quoteOf` lets a caller keep the compiled quotes;
+ * `firstRound` skips levels the caller already searched and found nothing at (none
+ * of them the last).
  */
 export function fuzzySearchMany(
   norm: string,
   targets: readonly PreparedTarget[],
   quoteOf: (i: number) => FuzzyQuote = (i) => new FuzzyQuote(targets[i]!.norm),
+  firstRound = 0,
 ): FuzzyMatch[][] {
   const results: FuzzyMatch[][] = targets.map(() => []);
   const quotes = new Map<number, FuzzyQuote>();
   let pending = targets.map((_, i) => i).filter((i) => targets[i]!.cutoff > 0);
-  for (let round = 0; pending.length > 0; round++) {
+  for (let round = firstRound; pending.length > 0; round++) {
     const level = (i: number): number => fuzzyLevels(targets[i]!.cutoff)[round]!;
     const pieces = pending.map((i) => fuzzyPieces(targets[i]!.norm, level(i)));
     const hits = new MultiSearch(pieces.flat()).findAll(norm);

@@ -4,8 +4,9 @@
  * `anchorClaims(currentText, targets)` exactly (kind, range, ambiguity, distance).
  *
  * State: the article with its normalized form (`NormalizedText`, edited in place);
- * for every distinct normalized quote, and for the two halves of each, all their
- * normalized occurrences; for claims with no occurrence, their fuzzy candidates.
+ * for every distinct normalized quote, and for the pieces of its first fuzzy levels,
+ * all their normalized occurrences; for claims with no occurrence, their fuzzy
+ * candidates.
  *
  * An edit changes the normalized text only in [nlo, nhi). A claim's result depends on
  * its occurrences (each decided by its own characters and its neighbours, which
@@ -17,8 +18,9 @@
  *    of the changed stretch are dropped and found again with one windowed
  *    multi-pattern scan; those further away only shift. Claims whose occurrences
  *    changed are chosen again (cheap: their own occurrences only).
- * 2. a claim left without occurrences is searched fuzzily: distance 1 from its
- *    halves' occurrences, else over the whole text (`fuzzySearchMany`, level by level).
+ * 2. a claim left without occurrences is searched fuzzily, level by level
+ *    (`fuzzySearchMany`): the first levels from their pieces' kept occurrences, the
+ *    whole text only for the levels after.
  * 3. a fuzzy or orphaned claim is searched again only if one of its best candidates
  *    (or the text its prefix/suffix compare) was touched, or if its pieces
  *    (indexed by their first four characters) occur near the edit and verify to a
@@ -33,7 +35,7 @@ import {
   toOccurrences,
   type PreparedTarget,
 } from './anchor';
-import { FuzzyQuote, fuzzyPieces, type FuzzyMatch } from './fuzzy';
+import { FuzzyQuote, fuzzyLevels, fuzzyPieces, type FuzzyMatch } from './fuzzy';
 import { MultiSearch } from './multiSearch';
 import { NormalizedText, type NormalizedChange } from './normalize';
 import type { Anchor, AnchorTarget } from './types';
@@ -66,8 +68,10 @@ interface FuzzyState {
  */
 const HEAD = 4;
 
-/** Halves shorter than this are not tracked: a short one occurs too often to be worth it. */
-const MIN_HALF = 8;
+/** How many of a claim's first fuzzy levels have their pieces' occurrences kept. */
+const TRACKED_ROUNDS = 2;
+/** Pieces shorter than this are not tracked: a short one occurs too often to be worth it. */
+const MIN_PIECE = 8;
 
 export class LiveAnchors {
   private readonly nt: NormalizedText;
@@ -77,12 +81,13 @@ export class LiveAnchors {
   private readonly patternOf: number[];
   private readonly claimsOf: number[][];
   /**
-   * Per claim, the pattern ids of its quote's two halves (`fuzzyPieces(norm, 1)`), whose
-   * occurrences are kept like the quotes' so that the first level of a fuzzy search
-   * (distance 1, what a keystroke in an exact quote leaves) reads no more than them.
-   * Undefined for quotes too short to be fuzzy or with halves too short to track.
+   * Per claim, the pattern ids of the pieces of its first fuzzy levels
+   * (`fuzzyPieces(norm, level)`, one list per level, up to TRACKED_ROUNDS), whose
+   * occurrences are kept like the quotes' so that those levels of a fuzzy search
+   * (distance 1, what a keystroke in an exact quote leaves, then 3) read no more than
+   * them. Stops at the first level with a piece too short to track.
    */
-  private readonly halvesOf: (number[] | undefined)[];
+  private readonly trackedOf: number[][][];
   /** Per distinct quote or half: normalized starts of all its occurrences, ascending. */
   private occurrences: number[][];
   private readonly current: Anchor[];
@@ -119,12 +124,17 @@ export class LiveAnchors {
       this.claimsOf[id]!.push(claim);
       return id;
     });
-    // The halves are tracked after the quotes, so a quote's id does not depend on them.
-    this.halvesOf = this.patternOf.map((p, claim) => {
+    // The pieces are tracked after the quotes, so a quote's id does not depend on them.
+    this.trackedOf = this.patternOf.map((p, claim) => {
       const t = this.targets[claim]!;
-      if (p === -1 || t.cutoff === 0) return undefined;
-      const halves = fuzzyPieces(t.norm, 1);
-      return halves.every((h) => h.length >= MIN_HALF) ? halves.map(idOf) : undefined;
+      if (p === -1 || t.cutoff === 0) return [];
+      const rounds: number[][] = [];
+      for (const level of fuzzyLevels(t.cutoff).slice(0, TRACKED_ROUNDS)) {
+        const pieces = fuzzyPieces(t.norm, level);
+        if (pieces.some((piece) => piece.length < MIN_PIECE)) break;
+        rounds.push(pieces.map(idOf));
+      }
+      return rounds;
     });
     this.matcher = new MultiSearch(distinct);
     this.occurrences = this.matcher.findAll(this.nt.norm);
@@ -230,21 +240,19 @@ export class LiveAnchors {
   }
 
   /**
-   * The claim's fuzzy candidates, as `fuzzySearchMany` finds them: its first level
-   * (distance 1) from the tracked halves' occurrences, the whole text only when that
-   * finds nothing.
+   * The claim's fuzzy candidates, as `fuzzySearchMany` finds them: its first levels
+   * from the tracked pieces' occurrences, the whole text only for the levels after.
    */
   private search(claim: number): FuzzyMatch[] {
-    const halves = this.halvesOf[claim];
-    if (halves) {
-      const found = this.quote(claim).verify(
-        this.nt.norm,
-        1,
-        halves.map((h) => this.occurrences[h]!),
-      );
-      if (found.length > 0) return found;
+    const t = this.targets[claim]!;
+    const levels = fuzzyLevels(t.cutoff);
+    const tracked = this.trackedOf[claim]!;
+    for (let round = 0; round < tracked.length; round++) {
+      const lists = tracked[round]!.map((p) => this.occurrences[p]!);
+      const found = this.quote(claim).verify(this.nt.norm, levels[round]!, lists);
+      if (found.length > 0 || round === levels.length - 1) return found;
     }
-    return fuzzySearchMany(this.nt.norm, [this.targets[claim]!], () => this.quote(claim))[0]!;
+    return fuzzySearchMany(this.nt.norm, [t], () => this.quote(claim), tracked.length)[0]!;
   }
 
   /**

@@ -90,11 +90,11 @@ describe('LiveAnchors: properties', () => {
     );
   });
 
-  it('equals anchoring from scratch for quotes whose halves it tracks (16 or more code units)', () => {
+  it('equals anchoring from scratch for quotes whose fuzzy pieces it tracks (16 or more code units)', () => {
     const longTargets = (text: string): fc.Arbitrary<AnchorTarget[]> =>
       fc.array(
         fc
-          .tuple(fc.nat(text.length), fc.integer({ min: 16, max: 40 }), fc.option(snippet, { nil: undefined }))
+          .tuple(fc.nat(text.length), fc.integer({ min: 16, max: 48 }), fc.option(snippet, { nil: undefined }))
           .map(([s, n, prefix]) => ({ quote: text.slice(s, s + n), prefix })),
         { minLength: 1, maxLength: 6 },
       );
