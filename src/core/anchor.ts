@@ -206,10 +206,11 @@ export function chooseFuzzy(nt: NormalizedText, t: PreparedTarget, cands: readon
 }
 
 /** Normalized occurrences of `t.norm` (normalized offsets) as original-offset occurrences. */
-export function toOccurrences(nt: NormalizedText, t: PreparedTarget, normStarts: readonly number[]): Occurrence[] {
+export function toOccurrences(nt: NormalizedText, t: PreparedTarget, normStarts: ArrayLike<number>): Occurrence[] {
   const text = nt.text;
   const occs: Occurrence[] = [];
-  for (const ns of normStarts) {
+  for (let k = 0; k < normStarts.length; k++) {
+    const ns = normStarts[k]!;
     const start = nt.toOriginal(ns);
     const end = nt.toOriginal(ns + t.norm.length);
     if (!keepsPairs(text, start, end)) continue;

@@ -217,13 +217,14 @@ export class FuzzyQuote {
    * Candidates never start or end on white space or inside a surrogate pair.
    * Sorted by end.
    */
-  verify(text: string, t: number, hits: readonly (readonly number[])[]): FuzzyMatch[] {
+  verify(text: string, t: number, hits: readonly ArrayLike<number>[]): FuzzyMatch[] {
     const m = this.q.length;
     const { bounds, paths } = this.tree(t);
     const diagonals: number[] = [];
     hits.forEach((positions, piece) => {
-      for (const p of positions) {
-        if (this.survives(text, paths[piece]!, p - bounds[piece]!)) diagonals.push(p - bounds[piece]!);
+      for (let k = 0; k < positions.length; k++) {
+        const diagonal = positions[k]! - bounds[piece]!;
+        if (this.survives(text, paths[piece]!, diagonal)) diagonals.push(diagonal);
       }
     });
     const sorted = Int32Array.from(diagonals).sort();

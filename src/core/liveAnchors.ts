@@ -88,8 +88,8 @@ export class LiveAnchors {
    * them. Stops at the first level with a piece too short to track.
    */
   private readonly trackedOf: number[][][];
-  /** Per distinct quote or half: normalized starts of all its occurrences, ascending. */
-  private occurrences: number[][];
+  /** Per distinct quote or tracked piece: normalized starts of all its occurrences. */
+  private readonly occurrences: OccurrenceTable;
   private readonly current: Anchor[];
   private readonly fuzzy: (FuzzyState | undefined)[];
   /** The claims that have a FuzzyState (no valid occurrence). */
@@ -137,7 +137,7 @@ export class LiveAnchors {
       return rounds;
     });
     this.matcher = new MultiSearch(distinct);
-    this.occurrences = this.matcher.findAll(this.nt.norm);
+    this.occurrences = new OccurrenceTable(this.matcher.findAll(this.nt.norm));
     let reach = 0;
     for (const t of this.targets) reach = Math.max(reach, t.norm.length + Math.max(t.prefix.length, t.suffix.length) + 2);
     this.reach = reach;
@@ -187,30 +187,11 @@ export class LiveAnchors {
       if (this.fuzzy[claim]!.cands.some((c) => this.touches(claim, c, change.nlo, change.nhiOld))) research.add(claim);
     }
 
-    // Occurrences near the change are found again; the rest shift (in place).
+    // Occurrences near the change are found again; the rest shift.
     const dropFrom = change.nlo - this.reach;
-    const dropTo = change.nhiOld + this.reach;
-    const dirty = new Set<number>();
-    this.occurrences.forEach((list, p) => {
-      let i = firstAtLeast(list, dropFrom);
-      let j = i;
-      while (j < list.length && list[j]! < dropTo) j++;
-      if (j > i) {
-        dirty.add(p);
-        list.splice(i, j - i);
-      }
-      if (normDelta !== 0) for (; i < list.length; i++) list[i]! += normDelta;
-    });
-    this.matcher.scan(
-      norm,
-      (p, s) => {
-        dirty.add(p);
-        const list = this.occurrences[p]!;
-        list.splice(firstAtLeast(list, s), 0, s);
-      },
-      Math.max(0, dropFrom),
-      change.nhiNew + this.reach,
-    );
+    const found: [number, number][] = [];
+    this.matcher.scan(norm, (p, s) => found.push([p, s]), Math.max(0, dropFrom), change.nhiNew + this.reach);
+    const dirty = this.occurrences.edit(dropFrom, change.nhiOld + this.reach, normDelta, found);
 
     // Everything after the change shifts.
     if (origDelta !== 0) {
@@ -248,7 +229,7 @@ export class LiveAnchors {
     const levels = fuzzyLevels(t.cutoff);
     const tracked = this.trackedOf[claim]!;
     for (let round = 0; round < tracked.length; round++) {
-      const lists = tracked[round]!.map((p) => this.occurrences[p]!);
+      const lists = tracked[round]!.map((p) => this.occurrences.of(p));
       const found = this.quote(claim).verify(this.nt.norm, levels[round]!, lists);
       if (found.length > 0 || round === levels.length - 1) return found;
     }
@@ -272,7 +253,7 @@ export class LiveAnchors {
     const p = this.patternOf[claim]!;
     if (p === -1) return false;
     const t = this.targets[claim]!;
-    const occs = toOccurrences(this.nt, t, this.occurrences[p]!);
+    const occs = toOccurrences(this.nt, t, this.occurrences.of(p));
     if (occs.length === 0) return false;
     this.current[claim] = chooseOccurrence(this.nt.text, t, occs);
     this.unregister(claim);
@@ -412,16 +393,68 @@ export class LiveAnchors {
   }
 }
 
-/** Index of the first element of ascending `xs` that is >= x (xs.length if none). */
-function firstAtLeast(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
+/**
+ * Every pattern's occurrences (normalized starts), in one array, pattern after
+ * pattern, each ascending. An edit rewrites it in one pass (dropping the occurrences
+ * near the change, shifting those after it, merging in the ones found again): one
+ * list per pattern cost a binary search and a splice for each of tens of thousands.
+ */
+class OccurrenceTable {
+  private starts: Int32Array;
+  private spare: Int32Array;
+  /** Pattern p's occurrences are starts[bounds[p]] .. starts[bounds[p + 1] - 1]. */
+  private readonly bounds: Int32Array;
+
+  constructor(lists: readonly (readonly number[])[]) {
+    this.bounds = new Int32Array(lists.length + 1);
+    let n = 0;
+    lists.forEach((list, p) => {
+      this.bounds[p] = n;
+      n += list.length;
+    });
+    this.bounds[lists.length] = n;
+    this.starts = new Int32Array(Math.max(16, n));
+    this.spare = new Int32Array(this.starts.length);
+    lists.forEach((list, p) => this.starts.set(list, this.bounds[p]!));
   }
-  return lo;
+
+  /** Pattern p's occurrences, ascending: a view, valid until the next edit. */
+  of(p: number): Int32Array {
+    return this.starts.subarray(this.bounds[p]!, this.bounds[p + 1]!);
+  }
+
+  /**
+   * An edit: occurrences starting in [from, to) (old offsets) are dropped, those from
+   * `to` on move by `delta`, and `found` ([pattern, start] in the new offsets, each
+   * start in [from, to + delta)) are added. Returns the patterns that lost or gained one.
+   */
+  edit(from: number, to: number, delta: number, found: [number, number][]): Set<number> {
+    const dirty = new Set<number>();
+    found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const patterns = this.bounds.length - 1;
+    const need = this.bounds[patterns]! + found.length;
+    if (this.spare.length < need) this.spare = new Int32Array(need + (need >> 1));
+    const src = this.starts;
+    const out = this.spare;
+    let w = 0;
+    let f = 0;
+    for (let p = 0; p < patterns; p++) {
+      let i = this.bounds[p]!;
+      const end = this.bounds[p + 1]!;
+      this.bounds[p] = w;
+      for (; i < end && src[i]! < from; i++) out[w++] = src[i]!;
+      for (; i < end && src[i]! < to; i++) dirty.add(p);
+      for (; f < found.length && found[f]![0] === p; f++) {
+        out[w++] = found[f]![1];
+        dirty.add(p);
+      }
+      for (; i < end; i++) out[w++] = src[i]! + delta;
+    }
+    this.bounds[patterns] = w;
+    this.spare = src;
+    this.starts = out;
+    return dirty;
+  }
 }
 
 function shift(c: FuzzyMatch, delta: number): void {
