@@ -5,7 +5,7 @@
 // stage failed or was skipped.
 //
 // Usage: node scripts/test.mjs [stage ...]   (e.g. `npm test -- unit extension-host`)
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,23 +35,57 @@ for (const stage of stages.filter((s) => wanted.length === 0 || wanted.includes(
   const failedNeed = (stage.needs ?? []).find((need) => results.some((r) => r.name === need && !r.ok));
   if (failedNeed) {
     console.log(`\n=== ${stage.name}: skipped, ${failedNeed} failed`);
-    results.push({ name: stage.name, ok: false, skipped: true, seconds: 0 });
+    results.push({ name: stage.name, ok: false, skipped: true, seconds: 0, tests: undefined });
     continue;
   }
   console.log(`\n=== ${stage.name}: ${stage.command.map((a) => a.replace(root + '/', '')).join(' ')}`);
   const started = Date.now();
-  const run = spawnSync(stage.command[0], stage.command.slice(1), { cwd: root, stdio: 'inherit' });
+  const run = await runStage(stage.command);
   const seconds = (Date.now() - started) / 1000;
   const ok = run.status === 0;
-  results.push({ name: stage.name, ok, seconds });
-  console.log(`=== ${stage.name}: ${ok ? 'passed' : `FAILED (${run.error?.message ?? run.signal ?? `exit ${run.status}`})`} in ${seconds.toFixed(1)} s`);
+  results.push({ name: stage.name, ok, seconds, tests: run.tests });
+  console.log(`=== ${stage.name}: ${ok ? 'passed' : `FAILED (${run.error ?? run.signal ?? `exit ${run.status}`})`} in ${seconds.toFixed(1)} s`);
   if (run.signal === 'SIGINT') break;
 }
 
-console.log('\nstage                 result   seconds');
+console.log('\nstage                 result   seconds  tests');
 for (const r of results) {
-  console.log(`${r.name.padEnd(22)}${(r.ok ? 'ok' : r.skipped ? 'skipped' : 'FAILED').padEnd(9)}${r.seconds.toFixed(1).padStart(7)}`);
+  const tests = r.tests ? `${r.tests.passed} passed, ${r.tests.failed} failed` : '';
+  console.log(`${r.name.padEnd(22)}${(r.ok ? 'ok' : r.skipped ? 'skipped' : 'FAILED').padEnd(9)}${r.seconds.toFixed(1).padStart(7)}  ${tests}`);
 }
 const total = results.reduce((sum, r) => sum + r.seconds, 0);
 console.log(`${'total'.padEnd(31)}${total.toFixed(1).padStart(7)}`);
+// The closing line CI reads: every mocha test, plus each failed or skipped stage that
+// has no tests of its own (lint, types, build, install) counted as one failure.
+const passed = results.reduce((sum, r) => sum + (r.tests?.passed ?? 0), 0);
+const failed = results.reduce((sum, r) => sum + (r.tests ? r.tests.failed : r.ok ? 0 : 1), 0);
+console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = results.every((r) => r.ok) ? 0 : 1;
+
+/**
+ * Runs one stage with its output passed through as it comes, and reads mocha's
+ * closing counts ("N passing", "N failing") from it where the stage runs mocha.
+ */
+function runStage([command, ...args]) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['inherit', 'pipe', 'pipe'] });
+    let tail = '';
+    const counts = { passed: 0, failed: 0 };
+    let sawCounts = false;
+    const read = (chunk, out) => {
+      out.write(chunk);
+      const lines = (tail + chunk.toString('utf8')).split('\n');
+      tail = lines.pop() ?? '';
+      for (const line of lines) {
+        const m = /^\s*(\d+) (passing|failing)\b/.exec(line);
+        if (!m) continue;
+        sawCounts = true;
+        counts[m[2] === 'passing' ? 'passed' : 'failed'] += Number(m[1]);
+      }
+    };
+    child.stdout.on('data', (chunk) => read(chunk, process.stdout));
+    child.stderr.on('data', (chunk) => read(chunk, process.stderr));
+    child.on('error', (error) => resolve({ status: null, error: error.message, tests: undefined }));
+    child.on('close', (status, signal) => resolve({ status, signal, tests: sawCounts ? counts : undefined }));
+  });
+}

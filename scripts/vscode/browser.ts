@@ -74,6 +74,14 @@ export class Workbench {
     await this.activeEditor().locator('.view-lines').waitFor();
   }
 
+  /**
+   * Waits until the active editor shows the extension's highlights: by then the
+   * extension has analyzed the article, so its context keys and keybindings apply.
+   */
+  async waitForHighlights(): Promise<void> {
+    await this.activeEditor().locator('.view-overlays .cdr[class*="TextEditorDecorationType"]').first().waitFor({ state: 'attached' });
+  }
+
   /** Moves the cursor to a 1-based line and column of the active editor (Quick Open ":line:column"). */
   async goTo(line: number, column: number): Promise<void> {
     await this.quickInput('Control+P', `:${line}:${column}`);

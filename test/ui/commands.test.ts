@@ -54,6 +54,7 @@ describe('Review keybindings in the workbench', () => {
     const next = before.claims.find((c) => c.id === first.id)!.status === 'false' ? 'verified' : 'false';
 
     await workbench.openFile(path.basename(articleFile()));
+    await workbench.waitForHighlights();
     await workbench.goTo(1, 1);
     await workbench.page.keyboard.press('Control+Alt+Period');
     await workbench.page.keyboard.press('Control+Alt+V');
@@ -71,6 +72,7 @@ describe('Review keybindings in the workbench', () => {
     const headline = fs.readFileSync(articleFile(), 'utf8').split('\n')[0]!.trim();
     const count = onDisk()!.claims.length;
     await workbench.openFile(path.basename(articleFile()));
+    await workbench.waitForHighlights();
     await workbench.goTo(1, 1);
     await workbench.page.keyboard.press('Shift+End');
     await workbench.page.keyboard.press('Control+Alt+A');
