@@ -4,7 +4,7 @@
  * left at its default, and a claim is only dropped when it has no usable id or quote.
  */
 import type { Document, Node } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { LineIndex } from './lineIndex';
 import { compareProblems, quoted } from './problems';
 import { ClaimSchema, ID_PATTERN, SidecarSchema, SourceSchema, knownKeysAt, type ClaimEntry, type SourceEntry, type SourceRef } from './schema';
@@ -222,7 +222,7 @@ const REMOVED = Symbol('removed');
  * takes its container with it) until what is left is valid; undefined when nothing
  * usable is left. Unknown keys are removed from the copy only (they stay in the file).
  */
-function prune<T extends z.ZodType>(schema: T, value: unknown): z.output<T> | undefined {
+function prune<T extends z.ZodMiniType>(schema: T, value: unknown): z.output<T> | undefined {
   let v: unknown = structuredClone(value);
   for (let round = 0; round < 64; round++) {
     const result = schema.safeParse(v);
