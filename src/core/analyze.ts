@@ -25,6 +25,16 @@ export interface AnalyzeInput {
    * passes one backed by `LiveAnchors`, kept current while the article is typed in.
    */
   anchor?: (articleText: string, targets: readonly AnchorTarget[]) => readonly Anchor[];
+  /**
+   * `parseSidecar(sidecarText, sidecarPath)` when the caller already has it: the editor
+   * keeps the last one while only the article is being typed in.
+   */
+  parsed?: ParsedSidecar;
+  /**
+   * `openSidecar(sidecarText)` for the quick fixes, when the caller keeps one: it parses
+   * the whole YAML document again, which the editor should not do per keystroke.
+   */
+  openSidecar?: () => SidecarEditor | EditResult;
 }
 
 export interface Analysis {
@@ -42,7 +52,7 @@ const ORPHANED: Anchor = { kind: 'orphaned', ambiguous: false };
 
 export function analyze(input: AnalyzeInput): Analysis {
   const { sidecarPath, sidecarText, articlePath, articleText } = input;
-  const sidecar = parseSidecar(sidecarText, sidecarPath);
+  const sidecar = input.parsed ?? parseSidecar(sidecarText, sidecarPath);
   const problems = [...sidecar.problems];
   const sidecarLines = new LineIndex(sidecarText);
   const at = (claim: Claim) => ({ file: sidecarPath, ...sidecarLines.positionAt(claim.entryRange.start), claim: claim.id, range: claim.entryRange });
@@ -62,7 +72,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     // Quick fixes are computed from one parse of the sidecar, only when a claim needs one.
     let editor: SidecarEditor | EditResult | undefined;
     const edit = (f: (e: SidecarEditor) => EditResult): EditResult => {
-      editor ??= openSidecar(sidecarText);
+      editor ??= input.openSidecar?.() ?? openSidecar(sidecarText);
       return editor instanceof SidecarEditor ? f(editor) : editor;
     };
     sidecar.claims.forEach((claim, i) => {

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { analyze, type Analysis } from '../core/analyze';
 import { articleCandidates, resolveArticle, sidecarCandidates } from '../core/article';
 import { extname, isSidecarPath } from '../core/paths';
-import { parseSidecar } from '../core/sidecar';
+import { openSidecar, type EditResult, type SidecarEditor } from '../core/edits';
+import { parseSidecar, type ParsedSidecar } from '../core/sidecar';
 import { LiveAnchors, type ContentChange } from '../core/liveAnchors';
 import type { Anchor, AnchoredClaim, AnchorTarget } from '../core/types';
 import type { Config } from './config';
@@ -58,6 +59,8 @@ interface Entry {
   generation: number;
   /** While the article is open: its anchors, moved with every edit instead of recomputed. */
   live?: { anchors: LiveAnchors; targets: string };
+  /** The last parse of the sidecar: typing in the article does not change it. */
+  parsed?: { text: string; sidecar: ParsedSidecar; editor?: SidecarEditor | EditResult };
 }
 
 export class ClaimStore implements ClaimStoreApi {
@@ -161,7 +164,8 @@ export class ClaimStore implements ClaimStoreApi {
     for (const entry of this.entries.values()) {
       if (!entry.live || entry.state?.articleUri?.toString() !== key) continue;
       entry.live.anchors.applyChanges(changes);
-      if (entry.live.anchors.text !== document.getText()) entry.live = undefined;
+      // A cheap check that no change was missed (the whole text would cost a 1 MB copy per keystroke).
+      if (entry.live.anchors.text.length !== documentLength(document)) entry.live = undefined;
     }
   }
 
@@ -253,7 +257,7 @@ export class ClaimStore implements ClaimStoreApi {
     if (!state) return false;
     try {
       const sidecarText = openDocument(entry.sidecarUri)?.getText() ?? state.sidecarText;
-      if (parseSidecar(sidecarText, entry.sidecarUri.path).article !== entry.articleField) return false;
+      if (parsedSidecar(entry, sidecarText).article !== entry.articleField) return false;
       const articleText = state.articleUri && (openDocument(state.articleUri)?.getText() ?? state.articleText);
       entry.generation++; // a load still in flight read older text
       entry.state = analyzed(entry, sidecarText, state.articleUri, articleText);
@@ -278,7 +282,7 @@ export class ClaimStore implements ClaimStoreApi {
         return entry.state !== undefined;
       }
       const extensions = this.config.current.articleExtensions;
-      const articleField = parseSidecar(sidecarText, sidecarUri.path).article;
+      const articleField = parsedSidecar(entry, sidecarText).article;
       const candidates = articleCandidates(sidecarUri.path, articleField, extensions);
       const existing = await Promise.all(candidates.map((p) => exists(sidecarUri.with({ path: p }))));
       const resolution = resolveArticle(
@@ -304,6 +308,16 @@ export class ClaimStore implements ClaimStoreApi {
   }
 }
 
+/** The sidecar parsed, reusing the last parse while its text is the same (typing in the article). */
+function parsedSidecar(entry: Entry, text: string): ParsedSidecar {
+  if (entry.parsed?.text !== text) entry.parsed = { text, sidecar: parseSidecar(text, entry.sidecarUri.path) };
+  return entry.parsed.sidecar;
+}
+
+function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
 function analyzed(entry: Entry, sidecarText: string, articleUri: vscode.Uri | undefined, articleText: string | undefined): ArticleState {
   // Only an article open in the editor is edited often enough to keep live anchors for.
   const open = articleUri !== undefined && openDocument(articleUri) !== undefined;
@@ -311,6 +325,8 @@ function analyzed(entry: Entry, sidecarText: string, articleUri: vscode.Uri | un
   const analysis = analyze({
     sidecarPath: entry.sidecarUri.path,
     sidecarText,
+    parsed: parsedSidecar(entry, sidecarText),
+    openSidecar: () => (entry.parsed!.editor ??= openSidecar(sidecarText)),
     articlePath: articleUri?.path,
     articleText,
     articleMissing: entry.articleMissing,
