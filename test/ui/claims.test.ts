@@ -11,6 +11,7 @@ import type { LocatedClaim } from '../support/workspaceClaims';
 import { findSidecars, locatableClaims, readClaims } from '../support/workspaceClaims';
 import { ROOT } from '../../scripts/vscode/layout';
 import { useWorkbench } from './session';
+import { eventually } from './support';
 
 /** The theme colour contributed for a status's highlight, e.g. claimLens.inReviewBackground. */
 function statusColorId(status: string): string {
@@ -28,16 +29,6 @@ function commandTitle(id: string): string {
   const title = (read('package.nls.json') as Record<string, string>)[placeholder[1]!];
   assert.ok(title, `package.nls.json defines ${command.title}`);
   return title;
-}
-
-async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let value = await probe();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await probe();
-  }
-  return value;
 }
 
 describe('Claims in the workbench', () => {

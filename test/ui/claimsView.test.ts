@@ -9,32 +9,15 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { ROOT } from '../../scripts/vscode/layout';
 import { findSidecars, locatableClaims } from '../support/workspaceClaims';
 import { useWorkbench } from './session';
+import { eventually, nls } from './support';
 
 interface RawClaim {
   id: string;
   quote: string;
   status?: unknown;
   attribution?: { speaker?: string };
-}
-
-/** package.nls.json's text for a `%key%`, as the workbench shows it. */
-function nls(key: string): string {
-  const text = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>)[key];
-  assert.ok(text, `package.nls.json defines ${key}`);
-  return text;
-}
-
-async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let value = await probe();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = await probe();
-  }
-  return value;
 }
 
 describe('Claims view in the workbench', () => {

@@ -8,15 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { ROOT } from '../../scripts/vscode/layout';
 import { useWorkbench } from './session';
-
-/** package.nls.json's text for a key, as the workbench shows it. */
-function nls(key: string): string {
-  const text = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>)[key];
-  assert.ok(text, `package.nls.json defines ${key}`);
-  return text;
-}
+import { nls } from './support';
 
 describe('Claims view welcome', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'claim-lens-welcome-'));

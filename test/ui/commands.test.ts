@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { findSidecars } from '../support/workspaceClaims';
 import { useWorkbench } from './session';
+import { eventually } from './support';
 
 interface RawSidecar {
   article?: string;
@@ -22,16 +23,6 @@ function normalize(text: string): string {
     .replace(/[‘’‚‛′]/g, "'")
     .replace(/[“”„‟″]/g, '"')
     .replace(/\s+/g, ' ');
-}
-
-async function eventually<T>(probe: () => T, ok: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let value = probe();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    value = probe();
-  }
-  return value;
 }
 
 describe('Review keybindings in the workbench', () => {
