@@ -1,16 +1,15 @@
 /**
- * Loading a sidecar: YAML Document (positions kept) + one zod schema + problems.
+ * Loading a sidecar: YAML with positions kept (yamlNodes.ts) + one zod schema + problems.
  * A bad field never drops more than it must: an invalid optional field is reported and
  * left at its default, and a claim is only dropped when it has no usable id or quote.
  */
-import type { Document, Node } from 'yaml';
 import type * as z from 'zod/mini';
 import { LineIndex } from './lineIndex';
 import { compareProblems, quoted } from './problems';
 import { ClaimSchema, ID_PATTERN, SidecarSchema, SourceSchema, knownKeysAt, type ClaimEntry, type SourceEntry, type SourceRef } from './schema';
 import { closest } from './didYouMean';
 import type { Attribution, Claim, Problem, ProblemCode, ProblemFix, Severity, Source, TextRange } from './types';
-import { nodeAt, pairOf, parseYaml, rangeOf, scalarText } from './yamlNodes';
+import { loadYaml, scalarText, type NodeRanges } from './yamlNodes';
 
 export interface ParsedSidecar {
   /** Path of the sidecar as given (used in every Problem's `file`). */
@@ -31,7 +30,8 @@ export interface ParsedSidecar {
 type Path = readonly PropertyKey[];
 type Issue = z.core.$ZodIssue;
 
-export function parseSidecar(text: string, file: string): ParsedSidecar {
+/** `fastYaml: false` reads the YAML with `yaml` alone (tests compare the two readers). */
+export function parseSidecar(text: string, file: string, { fastYaml = true }: { fastYaml?: boolean } = {}): ParsedSidecar {
   const lines = new LineIndex(text);
   const problem = (code: ProblemCode, severity: Severity, message: string, range: TextRange, extra?: Partial<Problem>): Problem => ({
     file,
@@ -43,12 +43,12 @@ export function parseSidecar(text: string, file: string): ParsedSidecar {
     ...extra,
   });
 
-  const yaml = parseYaml(text);
+  const yaml = loadYaml(text, { fast: fastYaml });
   if (!yaml.ok) {
     const at = { start: yaml.offset, end: yaml.offset };
     return { file, parsed: false, claims: [], sources: new Map(), problems: [problem('yaml-syntax', 'error', yaml.message, at)] };
   }
-  const { doc, value } = yaml;
+  const { rangesAt, value } = yaml;
 
   const raw = isRecord(value) ? value : {};
   const sources = loadSources(raw.sources);
@@ -57,15 +57,15 @@ export function parseSidecar(text: string, file: string): ParsedSidecar {
   rawClaims.forEach((rawClaim, index) => {
     const entry = prune(ClaimSchema, rawClaim);
     if (!entry) return;
-    const claim = toClaim(entry, index, sources, (path) => range(doc, text, ['claims', index, ...path]));
+    const claim = toClaim(entry, index, sources, (path) => rangesAt(['claims', index, ...path]).node);
     if (claim) claims.push(claim);
   });
 
-  const articleRange = range(doc, text, ['article']);
+  const articleRange = rangesAt(['article']).node;
   // Array spreads, not push(...): a pathological file can have a problem per line.
   const problems = [
-    ...schemaProblems(doc, value, text, problem),
-    ...referenceProblems(doc, text, rawClaims, isRecord(raw.sources) ? Object.keys(raw.sources) : [], problem),
+    ...schemaProblems(rangesAt, value, problem),
+    ...referenceProblems(rangesAt, rawClaims, isRecord(raw.sources) ? Object.keys(raw.sources) : [], problem),
     ...claimProblems(claims, lines, problem),
   ];
   return {
@@ -107,7 +107,7 @@ function flatten(issues: readonly Issue[], root: unknown, base: Path = []): Flat
   return out;
 }
 
-function schemaProblems(doc: Document, value: unknown, text: string, problem: MakeProblem): Problem[] {
+function schemaProblems(rangesAt: NodeRanges, value: unknown, problem: MakeProblem): Problem[] {
   const result = SidecarSchema.safeParse(value);
   if (result.success) return [];
   const problems: Problem[] = [];
@@ -115,13 +115,12 @@ function schemaProblems(doc: Document, value: unknown, text: string, problem: Ma
     const claim = claimIdAt(value, path);
     const extra: Partial<Problem> = claim ? { claim } : {};
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) problems.push(unknownField(doc, value, path, key, problem, extra));
+      for (const key of issue.keys) problems.push(unknownField(rangesAt, value, path, key, problem, extra));
       continue;
     }
     const input = onKey ? path[path.length - 1] : valueAt(value, path);
     const missing = input === undefined;
-    const at = onKey ? nodeAt(doc, path).key : missing ? nodeAt(doc, path.slice(0, -1)).node : nodeAt(doc, path).node;
-    const where = (at && rangeOf(at, text)) ?? { start: 0, end: 0 };
+    const where = (onKey ? rangesAt(path).key : rangesAt(missing ? path.slice(0, -1) : path).node) ?? { start: 0, end: 0 };
     const code: ProblemCode = path[0] === 'version' && path.length === 1 ? 'version' : 'schema';
     const message = describeIssue(issue, path, input, onKey);
     const fixes = enumFix(issue, input, where);
@@ -130,10 +129,8 @@ function schemaProblems(doc: Document, value: unknown, text: string, problem: Ma
   return problems;
 }
 
-function unknownField(doc: Document, root: unknown, path: Path, key: string, problem: MakeProblem, extra: Partial<Problem>): Problem {
-  const { node } = nodeAt(doc, path);
-  const keyNode = pairOf(doc, node, key)?.key as Node | undefined;
-  const at = keyNode?.range ? { start: keyNode.range[0], end: keyNode.range[1] } : { start: 0, end: 0 };
+function unknownField(rangesAt: NodeRanges, root: unknown, path: Path, key: string, problem: MakeProblem, extra: Partial<Problem>): Problem {
+  const at = rangesAt([...path, key]).key ?? { start: 0, end: 0 };
   const present = valueAt(root, path);
   const known = knownKeysAt(path).filter((k) => !(isRecord(present) && k in present));
   const suggestion = closest(key, known);
@@ -306,8 +303,7 @@ function toClaim(entry: ClaimEntry, index: number, shared: ReadonlyMap<string, S
 // Checks across fields: source references, duplicate ids, empty quotes.
 
 function referenceProblems(
-  doc: Document,
-  text: string,
+  rangesAt: NodeRanges,
   rawClaims: readonly unknown[],
   definedIds: readonly string[],
   problem: MakeProblem,
@@ -326,7 +322,7 @@ function referenceProblems(
       if (!Array.isArray(list)) continue;
       list.forEach((ref, j) => {
         if (typeof ref !== 'string' || !ID_PATTERN.test(ref) || defined.has(ref)) return;
-        const where = range(doc, text, ['claims', index, ...listPath, j]) ?? { start: 0, end: 0 };
+        const where = rangesAt(['claims', index, ...listPath, j]).node ?? { start: 0, end: 0 };
         const suggestion = closest(ref, defined);
         const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
         const message = `source '${ref}' is not defined under \`sources:\`${hint}: define it there, or write the source inline`;
@@ -356,11 +352,6 @@ function claimProblems(claims: readonly Claim[], lines: LineIndex, problem: Make
 }
 
 // ---------------------------------------------------------------------------------------
-
-function range(doc: Document, text: string, path: Path): TextRange | undefined {
-  const { node } = nodeAt(doc, path);
-  return node ? rangeOf(node, text) : undefined;
-}
 
 function claimIdAt(root: unknown, path: Path): string | undefined {
   if (path[0] !== 'claims' || typeof path[1] !== 'number') return undefined;

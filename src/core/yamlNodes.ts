@@ -3,15 +3,22 @@
  * finding the node at a path. Shared by loading (sidecar.ts) and writing (edits.ts).
  */
 import { Document, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { fastNodeAt, parseFastYaml } from './fastYaml';
 import { quoted } from './problems';
 import type { TextRange } from './types';
 
 /**
- * Larger sidecars are refused before parsing: a hand-written claims file is a few
- * kilobytes (1 MB is some 7,000 claims), and YAML parsing time grows with the size, so
- * a multi-megabyte file would block the editor for seconds.
+ * Larger sidecars are refused before parsing. A hand-written claims file is a few
+ * kilobytes; 16 MB is some 45,000 claims with every field in use, which the fast reader
+ * (fastYaml.ts) loads in about a second.
  */
-export const MAX_SIDECAR_CHARS = 1024 * 1024;
+export const MAX_SIDECAR_CHARS = 16 * 1024 * 1024;
+/**
+ * The limit for reading with `yaml` itself: sidecars beyond the plain block style of
+ * fastYaml.ts, and every write. It parses some 2 MB a second (1 MB is some 3,000 claims
+ * with every field in use), so a larger file would block the editor for seconds.
+ */
+export const MAX_FULL_YAML_CHARS = 1024 * 1024;
 /** Aliases expanded per document; a "billion laughs" file stops here with an error. */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -19,11 +26,49 @@ export type YamlParse =
   | { ok: true; doc: Document.Parsed; value: unknown }
   | { ok: false; message: string; offset: number };
 
-/** Parses and converts to plain data, or says why not (with the offset of the cause). */
+/** Where the node at a path of keys and indexes is, and its key's range when it has one (see `nodeAt`). */
+export type NodeRanges = (path: readonly PropertyKey[]) => { node?: TextRange; key?: TextRange };
+
+export type YamlLoad = { ok: true; value: unknown; rangesAt: NodeRanges } | { ok: false; message: string; offset: number };
+
+/**
+ * Reads a sidecar for loading: with the fast reader when the text is in its subset
+ * (`fast: false` forces `yaml`, for tests), otherwise with `yaml` (`parseYaml`).
+ * Both give the same value, ranges and errors.
+ */
+export function loadYaml(text: string, { fast = true }: { fast?: boolean } = {}): YamlLoad {
+  if (text.length > MAX_SIDECAR_CHARS) return tooLarge(text, MAX_SIDECAR_CHARS);
+  const quick = fast ? parseFastYaml(text) : undefined;
+  let value: unknown;
+  let nodes: (path: readonly PropertyKey[]) => { node?: { range?: Node['range'] }; key?: { range?: Node['range'] } };
+  if (quick) {
+    value = quick.value;
+    nodes = (path) => fastNodeAt(quick.root, path);
+  } else {
+    const yaml = parseYaml(text);
+    if (!yaml.ok) return yaml;
+    value = yaml.value;
+    nodes = (path) => nodeAt(yaml.doc, path);
+  }
+  return {
+    ok: true,
+    value,
+    rangesAt: (path) => {
+      const { node, key } = nodes(path);
+      return { node: node && rangeOf(node, text), key: key && rangeOf(key, text) };
+    },
+  };
+}
+
+function tooLarge(text: string, limit: number, hint = ''): YamlLoad & { ok: false } {
+  const size = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  return { ok: false, message: `the sidecar is too large to read (${size(text.length)}; the limit is ${size(limit)}${hint})`, offset: 0 };
+}
+
+/** Parses with `yaml` and converts to plain data, or says why not (with the offset of the cause). */
 export function parseYaml(text: string): YamlParse {
-  if (text.length > MAX_SIDECAR_CHARS) {
-    const size = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
-    return { ok: false, message: `the sidecar is too large to read (${size(text.length)}; the limit is ${size(MAX_SIDECAR_CHARS)})`, offset: 0 };
+  if (text.length > MAX_FULL_YAML_CHARS) {
+    return tooLarge(text, MAX_FULL_YAML_CHARS, ' for YAML beyond the plain block style: anchors, tags, flow mappings, multi-line scalars');
   }
   // yaml's own duplicate-key check is quadratic in the size of a mapping: ours is linear.
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
@@ -103,7 +148,7 @@ export function nodeAt(doc: Document, path: readonly PropertyKey[]): { node?: No
 }
 
 /** [start, end) of a node's value, without trailing line breaks of block scalars or maps. */
-export function rangeOf(node: Node, text: string): TextRange | undefined {
+export function rangeOf(node: { range?: Node['range'] }, text: string): TextRange | undefined {
   if (!node.range) return undefined;
   let end = node.range[1];
   while (end > node.range[0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;

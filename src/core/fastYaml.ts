@@ -1,0 +1,533 @@
+/**
+ * A fast reader for the YAML that sidecars are written in: block mappings and block
+ * sequences (spaces for indentation), scalars on one line in every style (plain, '...',
+ * "..." with all escapes), one-line flow sequences of scalars (`[a, "b"]`), comments and
+ * blank lines, LF or CRLF. For such text it gives what `yaml` gives (the same plain
+ * value under the YAML 1.2 core schema, the same node ranges) in a single pass, some
+ * twenty times faster; for anything else it gives undefined and the caller reads the
+ * text with `yaml`, so errors and rarer YAML behave exactly as there.
+ */
+
+/** As `yaml`'s `Node.range`: [start, end of the value, end of the comments it owns]. */
+export type NodeRange = [number, number, number];
+
+export interface FastNode {
+  range: NodeRange;
+  /** A mapping's keys, in order; its values are `items`, at the same indexes. */
+  keys?: FastKey[];
+  /** A sequence's items, or a mapping's values. */
+  items?: FastNode[];
+}
+
+export interface FastKey {
+  name: string;
+  node: FastNode;
+}
+
+export interface FastYaml {
+  value: unknown;
+  root: FastNode;
+}
+
+/** The text as plain data with its nodes, or undefined when it is not in the subset this reads. */
+export function parseFastYaml(text: string): FastYaml | undefined {
+  // Characters `yaml` treats specially, or that this reader leaves to it.
+  if (text.length === 0 || UNSUPPORTED_CHARS.test(text)) return undefined;
+  const reader = new Reader(text);
+  try {
+    return reader.document();
+  } catch (e) {
+    if (e === UNSUPPORTED) return undefined;
+    throw e;
+  }
+}
+
+/** The node at a path of keys and indexes, and the key of its pair: as `nodeAt` in yamlNodes.ts. */
+export function fastNodeAt(root: FastNode, path: readonly PropertyKey[]): { node?: FastNode; key?: FastNode } {
+  let node: FastNode | undefined = root;
+  let key: FastNode | undefined;
+  for (const seg of path) {
+    if (!node) return {};
+    if (!node.keys && node.items && typeof seg === 'number') {
+      node = node.items[seg];
+      key = undefined;
+    } else {
+      const i: number = node.keys ? node.keys.findIndex((k) => k.name === String(seg)) : -1;
+      if (i < 0) return {};
+      key = node.keys![i]!.node;
+      node = node.items![i];
+    }
+  }
+  return { node, key };
+}
+
+// Tabs, a byte-order mark, control characters, Unicode line separators and a CR that
+// does not end a line: all have their own rules in YAML.
+// eslint-disable-next-line no-control-regex
+const UNSUPPORTED_CHARS = /[\t\uFEFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u2028\u2029\uFFFE\uFFFF]|\r(?!\n)/;
+
+/** Thrown (never escapes this module) when the text leaves the subset. */
+const UNSUPPORTED = Symbol('unsupported');
+function unsupported(): never {
+  throw UNSUPPORTED;
+}
+
+const SPACE = 32;
+const LF = 10;
+const CR = 13;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const BACKSLASH = 92;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const COMMA = 44;
+
+/** Characters no plain scalar of this subset starts with (indicators, reserved, quotes). */
+const PLAIN_START_EXCLUDED = new Set('-?:,[]{}#&*!|>\'"%@`');
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+};
+const HEX_LENGTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/** Deeper block nesting than a sidecar has is left to `yaml` (and its limits). */
+const MAX_DEPTH = 64;
+/** `yaml` refuses an implicit key whose `:` is more than 1024 characters after its start. */
+const MAX_KEY_LENGTH = 1000;
+
+/** Comment and blank lines after a value, not (yet) owned by a node: see `Reader.skip`. */
+interface Trailer {
+  end: number;
+  /** The largest indentation of a comment among them, -1 without comments. */
+  maxCommentIndent: number;
+}
+
+/**
+ * A single pass over the lines. Each parse method starts at an offset on the current
+ * line (`lineStart`), leaves `lineStart`/`indent` on the next line with content (indent
+ * -1 at the end), and its plain value in `value`.
+ */
+class Reader {
+  private lineStart = 0;
+  /** Indentation of the line at `lineStart`; -1 at the end of the text. */
+  private indent = 0;
+  private value: unknown = undefined;
+  /** The string of the last quoted scalar read. */
+  private str = '';
+  private trailer: Trailer | null = null;
+  private depth = 0;
+
+  constructor(private readonly text: string) {}
+
+  document(): FastYaml {
+    this.skip(-1, null);
+    // A document at the top level in a block collection, flush left; nothing after it.
+    if (this.indent !== 0) unsupported();
+    const root = this.blockNode(0, this.lineStart);
+    if (this.lineStart < this.text.length) unsupported();
+    return { value: this.value, root };
+  }
+
+  /** End of the content of the line containing `p` (before its CR LF or LF). */
+  private contentEnd(p: number): number {
+    const lf = this.text.indexOf('\n', p);
+    if (lf === -1) return this.text.length;
+    return this.text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+  }
+
+  /** Start of the line after the one containing `p`, or the text's length. */
+  private nextLine(p: number): number {
+    const lf = this.text.indexOf('\n', p);
+    return lf === -1 ? this.text.length : lf + 1;
+  }
+
+  private isSeqIndicator(p: number, end: number): boolean {
+    return this.text.charCodeAt(p) === DASH && (p + 1 === end || this.text.charCodeAt(p + 1) === SPACE);
+  }
+
+  /**
+   * Skips blank and comment lines from `lineStart` to the next line with content.
+   * After a scalar or flow value (`tail` its range), it also works out which of those
+   * lines `yaml` counts as the value's (a comment indented more than the collection
+   * `inner`, before any other comment) and which are left over (`trailer`): see
+   * `Parser.blockMap`/`blockSequence` and `Parser.pop` in `yaml`'s parser.ts.
+   * Returns whether it skipped a comment.
+   */
+  private skip(inner: number, tail: NodeRange | null): boolean {
+    const t = this.text;
+    const n = t.length;
+    let p = this.lineStart;
+    let comment = false;
+    let trailerEnd = -1;
+    let trailerComment = false;
+    let maxCommentIndent = -1;
+    while (p < n) {
+      let i = p;
+      while (t.charCodeAt(i) === SPACE) i++;
+      const c = t.charCodeAt(i);
+      const next = this.nextLine(i);
+      if (i === n || c === LF || c === CR) {
+        trailerEnd = next;
+      } else if (c === HASH) {
+        comment = true;
+        const indent = i - p;
+        if (!trailerComment && indent > inner && tail) {
+          tail[2] = next;
+          trailerEnd = -1;
+        } else {
+          trailerComment = true;
+          trailerEnd = next;
+          if (indent > maxCommentIndent) maxCommentIndent = indent;
+        }
+      } else {
+        this.lineStart = p;
+        this.indent = i - p;
+        // Document markers and directives start a new document: left to `yaml`.
+        if (i === p && (t.startsWith('---', p) || t.startsWith('...', p) || c === 37)) unsupported();
+        // The next line's indentation is the last of the trailing lines `yaml` keeps.
+        this.trailer = tail && trailerEnd !== -1 ? { end: i, maxCommentIndent } : null;
+        return comment;
+      }
+      p = next;
+    }
+    this.lineStart = n;
+    this.indent = -1;
+    this.trailer = tail && trailerEnd !== -1 ? { end: trailerEnd, maxCommentIndent } : null;
+    return comment;
+  }
+
+  /**
+   * When a collection ends, comment lines left over after its last value stay with it
+   * (and extend its range) if one of them is indented at least as far as it; otherwise
+   * they move on to its parent (`Parser.pop` in `yaml`).
+   */
+  private close(node: FastNode, indent: number): FastNode {
+    const trailer = this.trailer;
+    if (trailer && indent !== 0 && trailer.maxCommentIndent >= indent) {
+      node.range[2] = trailer.end;
+      this.trailer = null;
+    }
+    return node;
+  }
+
+  /** A block mapping or sequence starting at `p`, at column `indent` of the current line. */
+  private blockNode(indent: number, p: number): FastNode {
+    if (++this.depth > MAX_DEPTH) unsupported();
+    const end = this.contentEnd(p);
+    const node = this.isSeqIndicator(p, end) ? this.blockSequence(indent, p) : this.blockMap(indent, p);
+    this.depth--;
+    return node;
+  }
+
+  private blockMap(indent: number, p: number): FastNode {
+    const t = this.text;
+    const keys: FastKey[] = [];
+    const items: FastNode[] = [];
+    const obj: Record<string, unknown> = {};
+    const start = p;
+    for (;;) {
+      const end = this.contentEnd(p);
+      const colon = this.key(p, end);
+      const name = this.str;
+      if (Object.hasOwn(obj, name) || name === '__proto__' || name === '<<') unsupported();
+      keys.push({ name, node: { range: [p, colon, colon] } });
+      let q = colon + 1;
+      while (t.charCodeAt(q) === SPACE) q++;
+      let value: FastNode;
+      if (q === end || t.charCodeAt(q) === HASH) {
+        const onKeyLine = q < end;
+        this.lineStart = this.nextLine(q);
+        const skipped = this.skip(indent, null);
+        if (this.indent > indent || (this.indent === indent && this.isSeqIndicator(this.lineStart + indent, this.contentEnd(this.lineStart)))) {
+          value = this.nestedBlock(this.indent);
+        } else {
+          // An empty value is null; `yaml` gives one with comments a range we do not model.
+          if (onKeyLine || skipped) unsupported();
+          value = { range: [q, q, q] };
+          this.value = null;
+          this.trailer = null;
+        }
+      } else {
+        value = this.inlineValue(q, end, indent);
+      }
+      items.push(value);
+      obj[name] = this.value;
+      if (this.indent < indent) break;
+      if (this.indent > indent || this.isSeqIndicator(this.lineStart + indent, this.contentEnd(this.lineStart))) unsupported();
+      this.trailer = null;
+      p = this.lineStart + indent;
+    }
+    const last = items[items.length - 1]!.range[2];
+    this.value = obj;
+    return this.close({ range: [start, last, last], keys, items }, indent);
+  }
+
+  private blockSequence(indent: number, p: number): FastNode {
+    const t = this.text;
+    const items: FastNode[] = [];
+    const values: unknown[] = [];
+    const start = p;
+    for (;;) {
+      const end = this.contentEnd(p);
+      let q = p + 1;
+      while (t.charCodeAt(q) === SPACE) q++;
+      let item: FastNode;
+      if (q === end || t.charCodeAt(q) === HASH) {
+        const onItemLine = q < end;
+        this.lineStart = this.nextLine(q);
+        const skipped = this.skip(indent, null);
+        if (this.indent > indent) {
+          item = this.nestedBlock(this.indent);
+        } else {
+          if (onItemLine || skipped) unsupported();
+          item = { range: [q, q, q] };
+          this.value = null;
+          this.trailer = null;
+        }
+      } else {
+        item = this.compactNode(q, end, indent);
+      }
+      items.push(item);
+      values.push(this.value);
+      if (this.indent < indent) break;
+      if (this.indent > indent) unsupported();
+      // A key at the sequence's own column ends it (`key:\n- a\nnext: b`); the parent checks.
+      if (!this.isSeqIndicator(this.lineStart + indent, this.contentEnd(this.lineStart))) break;
+      this.trailer = null;
+      p = this.lineStart + indent;
+    }
+    const last = items[items.length - 1]!.range[2];
+    this.value = values;
+    return this.close({ range: [start, last, last], items }, indent);
+  }
+
+  /** A collection on the lines after `key:` or `-`: it must start with a key or a `-`. */
+  private nestedBlock(indent: number): FastNode {
+    const p = this.lineStart + indent;
+    const end = this.contentEnd(p);
+    if (!this.isSeqIndicator(p, end) && !this.isKey(p, end)) unsupported();
+    return this.blockNode(indent, p);
+  }
+
+  /** What follows `- ` on its line: a mapping or sequence that starts there, or a scalar. */
+  private compactNode(q: number, end: number, seqIndent: number): FastNode {
+    const column = q - this.lineStart;
+    if (this.isSeqIndicator(q, end) || this.isKey(q, end)) return this.blockNode(column, q);
+    return this.inlineValue(q, end, seqIndent);
+  }
+
+  /** Whether a mapping key (`key:` or `"key":`) starts at `p`. */
+  private isKey(p: number, end: number): boolean {
+    const c = this.text.charCodeAt(p);
+    if (c === DQUOTE || c === SQUOTE) {
+      const q = this.quoted(p, end);
+      return this.text.charCodeAt(q) === COLON && (q + 1 === end || this.text.charCodeAt(q + 1) === SPACE);
+    }
+    return this.plainEnd(p, end, false) < 0;
+  }
+
+  /** Reads a key at `p` into `str`; returns the offset of its `:`. */
+  private key(p: number, end: number): number {
+    const t = this.text;
+    const c = t.charCodeAt(p);
+    if (c === DQUOTE || c === SQUOTE) {
+      const q = this.quoted(p, end);
+      if (t.charCodeAt(q) !== COLON || !(q + 1 === end || t.charCodeAt(q + 1) === SPACE)) unsupported();
+      return q;
+    }
+    this.checkPlainStart(p, end);
+    const stop = this.plainEnd(p, end, false);
+    const colon = -stop - 1;
+    // Not a key, a key with a space before `:`, or one `yaml` finds too long.
+    if (stop >= 0 || t.charCodeAt(colon - 1) === SPACE || colon - p > MAX_KEY_LENGTH) unsupported();
+    const name = t.slice(p, colon);
+    // Keys that are not strings in YAML (null, true, 1) become strings in a different way.
+    if (typeof plainValue(name) !== 'string') unsupported();
+    this.str = name;
+    return colon;
+  }
+
+  /** A scalar or flow sequence at `q` that ends its line (but for a comment). */
+  private inlineValue(q: number, end: number, inner: number): FastNode {
+    const t = this.text;
+    const c = t.charCodeAt(q);
+    let valueEnd: number;
+    if (c === LBRACKET) {
+      const node = this.flowSequence(q, end);
+      valueEnd = node.range[1];
+      this.lineEnd(valueEnd, end);
+      return this.afterInline(node, end, inner);
+    }
+    if (c === DQUOTE || c === SQUOTE) {
+      valueEnd = this.quoted(q, end);
+      this.value = this.str;
+      this.lineEnd(valueEnd, end);
+    } else {
+      this.checkPlainStart(q, end);
+      valueEnd = this.plainEnd(q, end, false);
+      if (valueEnd < 0) unsupported(); // `a: b: c`, a mapping in a compact mapping
+      this.value = plainValue(t.slice(q, valueEnd));
+    }
+    return this.afterInline({ range: [q, valueEnd, valueEnd] }, end, inner);
+  }
+
+  private afterInline(node: FastNode, end: number, inner: number): FastNode {
+    this.lineStart = this.nextLine(end);
+    node.range[2] = this.lineStart;
+    this.skip(inner, node.range);
+    return node;
+  }
+
+  /** Only spaces and a comment may follow a quoted scalar or a flow sequence on its line. */
+  private lineEnd(p: number, end: number): void {
+    const t = this.text;
+    let i = p;
+    while (t.charCodeAt(i) === SPACE) i++;
+    if (i < end && !(i > p && t.charCodeAt(i) === HASH)) unsupported();
+  }
+
+  private checkPlainStart(p: number, end: number): void {
+    const ch = this.text[p]!;
+    if (PLAIN_START_EXCLUDED.has(ch)) {
+      // `-1`, `-x` are plain; `- `, `?`, `:` and the other indicators are not for us.
+      if (ch !== '-' || p + 1 === end || this.text.charCodeAt(p + 1) === SPACE) unsupported();
+    }
+  }
+
+  /**
+   * End of a plain scalar starting at `p` (trailing spaces trimmed), where a comment or
+   * the line ends; or, where a `: ` (or a final `:`) makes it a key, -1 - that colon's
+   * offset. In a flow sequence (`flow`), a `,` or `]` ends it too.
+   */
+  private plainEnd(p: number, end: number, flow: boolean): number {
+    const t = this.text;
+    let i = p;
+    for (; i < end; i++) {
+      const c = t.charCodeAt(i);
+      if (c === COLON) {
+        const next = t.charCodeAt(i + 1);
+        if (i + 1 === end || next === SPACE) return -i - 1;
+        if (flow) unsupported(); // `[a:b]`: left to yaml
+      } else if (c === SPACE) {
+        if (t.charCodeAt(i + 1) === HASH) break;
+      } else if (flow && (c === COMMA || c === RBRACKET)) {
+        break;
+      } else if (flow && (c === LBRACKET || c === 123 || c === 125 || c === HASH)) {
+        unsupported();
+      }
+    }
+    while (i > p && t.charCodeAt(i - 1) === SPACE) i--;
+    return i;
+  }
+
+  /** A quoted scalar at `p`, on one line: its value in `str`; returns the offset after it. */
+  private quoted(p: number, end: number): number {
+    const t = this.text;
+    const quote = t.charCodeAt(p);
+    let out = '';
+    let from = p + 1;
+    for (let i = p + 1; i < end; i++) {
+      const c = t.charCodeAt(i);
+      if (c === quote) {
+        if (quote === SQUOTE && t.charCodeAt(i + 1) === SQUOTE) {
+          out += t.slice(from, i + 1);
+          from = ++i + 1;
+          continue;
+        }
+        this.str = out + t.slice(from, i);
+        return i + 1;
+      }
+      if (c === BACKSLASH && quote === DQUOTE) {
+        out += t.slice(from, i);
+        const e = t[++i];
+        if (i >= end || e === undefined) unsupported();
+        const simple = ESCAPES[e];
+        if (simple !== undefined) {
+          out += simple;
+        } else {
+          const length = HEX_LENGTHS[e];
+          if (!length || i + length >= end) unsupported();
+          const hex = t.slice(i + 1, i + 1 + length);
+          if (!/^[0-9a-fA-F]+$/.test(hex)) unsupported();
+          const code = parseInt(hex, 16);
+          if (code > 0x10ffff) unsupported();
+          out += String.fromCodePoint(code);
+          i += length;
+        }
+        from = i + 1;
+      }
+    }
+    return unsupported(); // not closed on this line
+  }
+
+  /** `[a, "b", c]` on one line: scalars only. */
+  private flowSequence(p: number, end: number): FastNode {
+    const t = this.text;
+    const items: FastNode[] = [];
+    const values: unknown[] = [];
+    let i = p + 1;
+    for (;;) {
+      while (t.charCodeAt(i) === SPACE) i++;
+      if (i >= end) unsupported();
+      let c = t.charCodeAt(i);
+      if (c === RBRACKET) break;
+      let itemEnd: number;
+      if (c === DQUOTE || c === SQUOTE) {
+        itemEnd = this.quoted(i, end);
+        values.push(this.str);
+      } else {
+        this.checkPlainStart(i, end);
+        const next = t.charCodeAt(i + 1);
+        if (c === DASH && (next === COMMA || next === RBRACKET)) unsupported();
+        itemEnd = this.plainEnd(i, end, true);
+        if (itemEnd <= i) unsupported();
+        values.push(plainValue(t.slice(i, itemEnd)));
+      }
+      items.push({ range: [i, itemEnd, itemEnd] });
+      i = itemEnd;
+      while (t.charCodeAt(i) === SPACE) i++;
+      c = t.charCodeAt(i);
+      if (c === COMMA) i++;
+      else if (c !== RBRACKET) unsupported();
+    }
+    this.value = values;
+    return { range: [p, i + 1, i + 1], items };
+  }
+}
+
+/** A plain scalar's value under the YAML 1.2 core schema, as `yaml` resolves it. */
+export function plainValue(s: string): unknown {
+  const c = s.charCodeAt(0);
+  // Most plain scalars are words: a letter that starts no null, boolean or number.
+  if (((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) && !'nNtTfF'.includes(s[0]!)) return s;
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
+  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) {
+    return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  }
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  return s;
+}
