@@ -11,17 +11,18 @@
 /** As `yaml`'s `Node.range`: [start, end of the value, end of the comments it owns]. */
 export type NodeRange = [number, number, number];
 
+/** A collection (block mapping or sequence, flow sequence); its scalars are spans, not nodes. */
 export interface FastNode {
   range: NodeRange;
-  /** A mapping's keys, in order; its values are `items`, at the same indexes. */
-  keys?: FastKey[];
-  /** A sequence's items, or a mapping's values. */
-  items?: FastNode[];
-}
-
-export interface FastKey {
-  name: string;
-  node: FastNode;
+  /** A mapping's keys, in order. */
+  keys?: string[];
+  /**
+   * Per item (a sequence's items, a mapping's values) its range, three numbers; a
+   * mapping's have its key's start and end first, five numbers in all.
+   */
+  spans: number[];
+  /** The items that are collections, at their indexes. */
+  children?: (FastNode | undefined)[];
 }
 
 export interface FastYaml {
@@ -42,23 +43,29 @@ export function parseFastYaml(text: string): FastYaml | undefined {
   }
 }
 
-/** The node at a path of keys and indexes, and the key of its pair: as `nodeAt` in yamlNodes.ts. */
-export function fastNodeAt(root: FastNode, path: readonly PropertyKey[]): { node?: FastNode; key?: FastNode } {
+/** The range of the node at a path of keys and indexes, and of its key: as `nodeAt` in yamlNodes.ts. */
+export function fastNodeAt(root: FastNode, path: readonly PropertyKey[]): { node?: { range: NodeRange }; key?: { range: NodeRange } } {
   let node: FastNode | undefined = root;
-  let key: FastNode | undefined;
+  let range: NodeRange | undefined = root.range;
+  let key: NodeRange | undefined;
   for (const seg of path) {
-    if (!node) return {};
-    if (!node.keys && node.items && typeof seg === 'number') {
-      node = node.items[seg];
+    if (node && !node.keys && typeof seg === 'number') {
+      const s = seg * 3;
+      const inside: boolean = Number.isInteger(seg) && seg >= 0 && s < node.spans.length;
+      range = inside ? [node.spans[s]!, node.spans[s + 1]!, node.spans[s + 2]!] : undefined;
+      node = inside ? node.children?.[seg] : undefined;
       key = undefined;
     } else {
-      const i: number = node.keys ? node.keys.findIndex((k) => k.name === String(seg)) : -1;
+      const i = node?.keys ? node.keys.indexOf(String(seg)) : -1;
       if (i < 0) return {};
-      key = node.keys![i]!.node;
-      node = node.items![i];
+      const spans = node!.spans;
+      const s = i * 5;
+      key = [spans[s]!, spans[s + 1]!, spans[s + 1]!];
+      range = [spans[s + 2]!, spans[s + 3]!, spans[s + 4]!];
+      node = node!.children?.[i];
     }
   }
-  return { node, key };
+  return { node: range && { range }, key: key && { range: key } };
 }
 
 // Tabs, a byte-order mark, control characters, Unicode line separators and a CR that
@@ -131,6 +138,10 @@ class Reader {
   /** Indentation of the line at `lineStart`; -1 at the end of the text. */
   private indent = 0;
   private value: unknown = undefined;
+  /** The range of the last item read: [start, end, tail]. */
+  private start = 0;
+  private end = 0;
+  private tail = 0;
   /** The string of the last quoted scalar read. */
   private str = '';
   private trailer: Trailer | null = null;
@@ -139,7 +150,7 @@ class Reader {
   constructor(private readonly text: string) {}
 
   document(): FastYaml {
-    this.skip(-1, null);
+    this.skip(-1, -1);
     // A document at the top level in a block collection, flush left; nothing after it.
     if (this.indent !== 0) unsupported();
     const root = this.blockNode(0, this.lineStart);
@@ -166,13 +177,13 @@ class Reader {
 
   /**
    * Skips blank and comment lines from `lineStart` to the next line with content.
-   * After a scalar or flow value (`tail` its range), it also works out which of those
+   * After a scalar or flow value (`tail` its end, else -1), it also works out which of those
    * lines `yaml` counts as the value's (a comment indented more than the collection
    * `inner`, before any other comment) and which are left over (`trailer`): see
    * `Parser.blockMap`/`blockSequence` and `Parser.pop` in `yaml`'s parser.ts.
-   * Returns whether it skipped a comment.
+   * Returns whether it skipped a comment; leaves the value's end in `tail`.
    */
-  private skip(inner: number, tail: NodeRange | null): boolean {
+  private skip(inner: number, tail: number): boolean {
     const t = this.text;
     const n = t.length;
     let p = this.lineStart;
@@ -190,8 +201,8 @@ class Reader {
       } else if (c === HASH) {
         comment = true;
         const indent = i - p;
-        if (!trailerComment && indent > inner && tail) {
-          tail[2] = next;
+        if (!trailerComment && indent > inner && tail !== -1) {
+          tail = next;
           trailerEnd = -1;
         } else {
           trailerComment = true;
@@ -204,14 +215,16 @@ class Reader {
         // Document markers and directives start a new document: left to `yaml`.
         if (i === p && (t.startsWith('---', p) || t.startsWith('...', p) || c === 37)) unsupported();
         // The next line's indentation is the last of the trailing lines `yaml` keeps.
-        this.trailer = tail && trailerEnd !== -1 ? { end: i, maxCommentIndent } : null;
+        this.trailer = tail !== -1 && trailerEnd !== -1 ? { end: i, maxCommentIndent } : null;
+        this.tail = tail;
         return comment;
       }
       p = next;
     }
     this.lineStart = n;
     this.indent = -1;
-    this.trailer = tail && trailerEnd !== -1 ? { end: trailerEnd, maxCommentIndent } : null;
+    this.trailer = tail !== -1 && trailerEnd !== -1 ? { end: trailerEnd, maxCommentIndent } : null;
+    this.tail = tail;
     return comment;
   }
 
@@ -226,10 +239,15 @@ class Reader {
       node.range[2] = trailer.end;
       this.trailer = null;
     }
+    [this.start, this.end, this.tail] = node.range;
     return node;
   }
 
-  /** A block mapping or sequence starting at `p`, at column `indent` of the current line. */
+  /**
+   * Each item reader (`blockNode`, `nestedBlock`, `compactNode`, `inlineValue`) leaves
+   * the item's range in `start`/`end`/`tail` and its value in `value`, and returns its
+   * node when it is a collection.
+   */
   private blockNode(indent: number, p: number): FastNode {
     if (++this.depth > MAX_DEPTH) unsupported();
     const end = this.contentEnd(p);
@@ -240,8 +258,9 @@ class Reader {
 
   private blockMap(indent: number, p: number): FastNode {
     const t = this.text;
-    const keys: FastKey[] = [];
-    const items: FastNode[] = [];
+    const keys: string[] = [];
+    const spans: number[] = [];
+    let children: FastNode[] | undefined;
     const obj: Record<string, unknown> = {};
     const start = p;
     for (;;) {
@@ -249,64 +268,63 @@ class Reader {
       const colon = this.key(p, end);
       const name = this.str;
       if (Object.hasOwn(obj, name) || name === '__proto__' || name === '<<') unsupported();
-      keys.push({ name, node: { range: [p, colon, colon] } });
       let q = colon + 1;
       while (t.charCodeAt(q) === SPACE) q++;
-      let value: FastNode;
+      let child: FastNode | undefined;
       if (q === end || t.charCodeAt(q) === HASH) {
         const onKeyLine = q < end;
         this.lineStart = this.nextLine(q);
-        const skipped = this.skip(indent, null);
+        const skipped = this.skip(indent, -1);
         if (this.indent > indent || (this.indent === indent && this.isSeqIndicator(this.lineStart + indent, this.contentEnd(this.lineStart)))) {
-          value = this.nestedBlock(this.indent);
+          child = this.nestedBlock(this.indent);
         } else {
           // An empty value is null; `yaml` gives one with comments a range we do not model.
           if (onKeyLine || skipped) unsupported();
-          value = { range: [q, q, q] };
-          this.value = null;
-          this.trailer = null;
+          this.empty(q);
         }
       } else {
-        value = this.inlineValue(q, end, indent);
+        child = this.inlineValue(q, end, indent);
       }
-      items.push(value);
+      if (child) (children ??= [])[keys.length] = child;
+      keys.push(name);
+      spans.push(p, colon, this.start, this.end, this.tail);
       obj[name] = this.value;
       if (this.indent < indent) break;
       if (this.indent > indent || this.isSeqIndicator(this.lineStart + indent, this.contentEnd(this.lineStart))) unsupported();
       this.trailer = null;
       p = this.lineStart + indent;
     }
-    const last = items[items.length - 1]!.range[2];
+    const last = this.tail;
     this.value = obj;
-    return this.close({ range: [start, last, last], keys, items }, indent);
+    return this.close({ range: [start, last, last], keys, spans, ...(children ? { children } : {}) }, indent);
   }
 
   private blockSequence(indent: number, p: number): FastNode {
     const t = this.text;
-    const items: FastNode[] = [];
+    const spans: number[] = [];
+    let children: FastNode[] | undefined;
     const values: unknown[] = [];
     const start = p;
     for (;;) {
       const end = this.contentEnd(p);
       let q = p + 1;
       while (t.charCodeAt(q) === SPACE) q++;
-      let item: FastNode;
+      let child: FastNode | undefined;
       if (q === end || t.charCodeAt(q) === HASH) {
         const onItemLine = q < end;
         this.lineStart = this.nextLine(q);
-        const skipped = this.skip(indent, null);
+        const skipped = this.skip(indent, -1);
         if (this.indent > indent) {
-          item = this.nestedBlock(this.indent);
+          child = this.nestedBlock(this.indent);
         } else {
           if (onItemLine || skipped) unsupported();
-          item = { range: [q, q, q] };
-          this.value = null;
-          this.trailer = null;
+          this.empty(q);
         }
       } else {
-        item = this.compactNode(q, end, indent);
+        child = this.compactNode(q, end, indent);
       }
-      items.push(item);
+      if (child) (children ??= [])[values.length] = child;
+      spans.push(this.start, this.end, this.tail);
       values.push(this.value);
       if (this.indent < indent) break;
       if (this.indent > indent) unsupported();
@@ -315,9 +333,16 @@ class Reader {
       this.trailer = null;
       p = this.lineStart + indent;
     }
-    const last = items[items.length - 1]!.range[2];
+    const last = this.tail;
     this.value = values;
-    return this.close({ range: [start, last, last], items }, indent);
+    return this.close({ range: [start, last, last], spans, ...(children ? { children } : {}) }, indent);
+  }
+
+  /** An empty value (null) at `p`. */
+  private empty(p: number): void {
+    this.start = this.end = this.tail = p;
+    this.value = null;
+    this.trailer = null;
   }
 
   /** A collection on the lines after `key:` or `-`: it must start with a key or a `-`. */
@@ -329,7 +354,7 @@ class Reader {
   }
 
   /** What follows `- ` on its line: a mapping or sequence that starts there, or a scalar. */
-  private compactNode(q: number, end: number, seqIndent: number): FastNode {
+  private compactNode(q: number, end: number, seqIndent: number): FastNode | undefined {
     const column = q - this.lineStart;
     if (this.isSeqIndicator(q, end) || this.isKey(q, end)) return this.blockNode(column, q);
     return this.inlineValue(q, end, seqIndent);
@@ -367,17 +392,16 @@ class Reader {
   }
 
   /** A scalar or flow sequence at `q` that ends its line (but for a comment). */
-  private inlineValue(q: number, end: number, inner: number): FastNode {
+  private inlineValue(q: number, end: number, inner: number): FastNode | undefined {
     const t = this.text;
     const c = t.charCodeAt(q);
     let valueEnd: number;
+    let node: FastNode | undefined;
     if (c === LBRACKET) {
-      const node = this.flowSequence(q, end);
+      node = this.flowSequence(q, end);
       valueEnd = node.range[1];
       this.lineEnd(valueEnd, end);
-      return this.afterInline(node, end, inner);
-    }
-    if (c === DQUOTE || c === SQUOTE) {
+    } else if (c === DQUOTE || c === SQUOTE) {
       valueEnd = this.quoted(q, end);
       this.value = this.str;
       this.lineEnd(valueEnd, end);
@@ -387,13 +411,11 @@ class Reader {
       if (valueEnd < 0) unsupported(); // `a: b: c`, a mapping in a compact mapping
       this.value = plainValue(t.slice(q, valueEnd));
     }
-    return this.afterInline({ range: [q, valueEnd, valueEnd] }, end, inner);
-  }
-
-  private afterInline(node: FastNode, end: number, inner: number): FastNode {
     this.lineStart = this.nextLine(end);
-    node.range[2] = this.lineStart;
-    this.skip(inner, node.range);
+    this.skip(inner, this.lineStart);
+    this.start = q;
+    this.end = valueEnd;
+    if (node) node.range[2] = this.tail;
     return node;
   }
 
@@ -482,7 +504,7 @@ class Reader {
   /** `[a, "b", c]` on one line: scalars only. */
   private flowSequence(p: number, end: number): FastNode {
     const t = this.text;
-    const items: FastNode[] = [];
+    const spans: number[] = [];
     const values: unknown[] = [];
     let i = p + 1;
     for (;;) {
@@ -502,7 +524,7 @@ class Reader {
         if (itemEnd <= i) unsupported();
         values.push(plainValue(t.slice(i, itemEnd)));
       }
-      items.push({ range: [i, itemEnd, itemEnd] });
+      spans.push(i, itemEnd, itemEnd);
       i = itemEnd;
       while (t.charCodeAt(i) === SPACE) i++;
       c = t.charCodeAt(i);
@@ -510,7 +532,7 @@ class Reader {
       else if (c !== RBRACKET) unsupported();
     }
     this.value = values;
-    return { range: [p, i + 1, i + 1], items };
+    return { range: [p, i + 1, i + 1], spans };
   }
 }
 

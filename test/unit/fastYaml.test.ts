@@ -30,9 +30,16 @@ function yamlShape(node: Node): Shape {
 
 function fastShape(node: FastNode): Shape {
   const range = node.range.slice(0, 2);
-  if (node.keys) return { range, keys: node.keys.map((k) => [k.name, k.node.range.slice(0, 2)]), items: node.items!.map(fastShape) };
-  if (node.items) return { range, items: node.items.map(fastShape) };
-  return { range };
+  const width = node.keys ? 5 : 3;
+  const items: Shape[] = [];
+  for (let i = 0; i * width < node.spans.length; i++) {
+    const span = node.spans.slice(i * width + width - 3, i * width + width);
+    const child = node.children?.[i];
+    if (child) assert.deepStrictEqual(child.range, span, 'a collection item spans what its node does');
+    items.push(child ? fastShape(child) : { range: span.slice(0, 2) });
+  }
+  if (node.keys) return { range, keys: node.keys.map((k, i): [string, number[]] => [k, node.spans.slice(i * 5, i * 5 + 2)]), items };
+  return { range, items };
 }
 
 /** Fails unless the fast reader reads `text` exactly as `yaml` does; false when it leaves it to `yaml`. */
