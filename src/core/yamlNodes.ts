@@ -44,6 +44,8 @@ export function loadYaml(text: string, { fast = true }: { fast?: boolean } = {})
   if (quick) {
     value = quick.value;
     nodes = (path) => fastNodeAt(quick.root, path);
+  } else if (text.length > MAX_FULL_YAML_CHARS) {
+    return tooLarge(text, MAX_FULL_YAML_CHARS, ' for YAML beyond the plain block style: anchors, tags, flow mappings, multi-line scalars');
   } else {
     const yaml = parseYaml(text);
     if (!yaml.ok) return yaml;
@@ -67,9 +69,7 @@ function tooLarge(text: string, limit: number, hint = ''): YamlLoad & { ok: fals
 
 /** Parses with `yaml` and converts to plain data, or says why not (with the offset of the cause). */
 export function parseYaml(text: string): YamlParse {
-  if (text.length > MAX_FULL_YAML_CHARS) {
-    return tooLarge(text, MAX_FULL_YAML_CHARS, ' for YAML beyond the plain block style: anchors, tags, flow mappings, multi-line scalars');
-  }
+  if (text.length > MAX_FULL_YAML_CHARS) return tooLarge(text, MAX_FULL_YAML_CHARS);
   // yaml's own duplicate-key check is quadratic in the size of a mapping: ours is linear.
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];
