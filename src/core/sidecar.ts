@@ -51,11 +51,15 @@ export function parseSidecar(text: string, file: string, { fastYaml = true }: { 
   const { rangesAt, value } = yaml;
 
   const raw = isRecord(value) ? value : {};
-  const sources = loadSources(raw.sources);
+  // One validation of the whole file: when it passes (the usual case), its output is
+  // every claim and source as loaded; otherwise each part is pruned on its own.
+  const validated = SidecarSchema.safeParse(value);
+  const valid = validated.success ? validated.data : undefined;
+  const sources = loadSources(raw.sources, valid?.sources);
   const claims: Claim[] = [];
   const rawClaims = Array.isArray(raw.claims) ? raw.claims : [];
   rawClaims.forEach((rawClaim, index) => {
-    const entry = prune(ClaimSchema, rawClaim);
+    const entry = valid ? valid.claims[index] : prune(ClaimSchema, rawClaim);
     if (!entry) return;
     const claim = toClaim(entry, index, sources, (path) => rangesAt(['claims', index, ...path]).node);
     if (claim) claims.push(claim);
@@ -64,7 +68,7 @@ export function parseSidecar(text: string, file: string, { fastYaml = true }: { 
   const articleRange = rangesAt(['article']).node;
   // Array spreads, not push(...): a pathological file can have a problem per line.
   const problems = [
-    ...schemaProblems(rangesAt, value, problem),
+    ...schemaProblems(rangesAt, value, validated, problem),
     ...referenceProblems(rangesAt, rawClaims, isRecord(raw.sources) ? Object.keys(raw.sources) : [], problem),
     ...claimProblems(claims, lines, problem),
   ];
@@ -107,8 +111,12 @@ function flatten(issues: readonly Issue[], root: unknown, base: Path = []): Flat
   return out;
 }
 
-function schemaProblems(rangesAt: NodeRanges, value: unknown, problem: MakeProblem): Problem[] {
-  const result = SidecarSchema.safeParse(value);
+function schemaProblems(
+  rangesAt: NodeRanges,
+  value: unknown,
+  result: ReturnType<typeof SidecarSchema.safeParse>,
+  problem: MakeProblem,
+): Problem[] {
   if (result.success) return [];
   const problems: Problem[] = [];
   for (const { path, issue, onKey } of flatten(result.error.issues, value)) {
@@ -220,6 +228,8 @@ const REMOVED = Symbol('removed');
  * usable is left. Unknown keys are removed from the copy only (they stay in the file).
  */
 function prune<T extends z.ZodMiniType>(schema: T, value: unknown): z.output<T> | undefined {
+  const first = schema.safeParse(value);
+  if (first.success) return first.data;
   let v: unknown = structuredClone(value);
   for (let round = 0; round < 64; round++) {
     const result = schema.safeParse(v);
@@ -248,12 +258,12 @@ function compact(v: unknown): unknown {
   return v;
 }
 
-function loadSources(raw: unknown): Map<string, Source> {
+function loadSources(raw: unknown, valid: Readonly<Record<string, SourceEntry>> | undefined): Map<string, Source> {
   const sources = new Map<string, Source>();
   if (!isRecord(raw)) return sources;
   for (const [id, value] of Object.entries(raw)) {
     if (!ID_PATTERN.test(id)) continue;
-    const entry = prune(SourceSchema, value);
+    const entry = valid ? valid[id] : prune(SourceSchema, value);
     if (entry) sources.set(id, toSource(entry, id));
   }
   return sources;
@@ -373,7 +383,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
+/** A copy without the undefined fields (built up, not deleted from: `delete` makes V8's objects slow). */
 function withoutUndefined<T extends object>(obj: T): T {
-  for (const k of Object.keys(obj) as (keyof T)[]) if (obj[k] === undefined) delete obj[k];
-  return obj;
+  const out = {} as T;
+  for (const k in obj) if (obj[k] !== undefined) out[k] = obj[k];
+  return out;
 }
