@@ -67,6 +67,8 @@ function makeDiagnostic(problem: Problem, range: vscode.Range): vscode.Diagnosti
 export class ClaimDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
   private readonly collection = vscode.languages.createDiagnosticCollection('claimLens');
+  /** The last update's problems by file (uri string), for the quick fixes. */
+  private placed = new Map<string, Placed[]>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly store: ClaimStoreApi) {
@@ -81,41 +83,46 @@ export class ClaimDiagnostics implements vscode.Disposable, vscode.CodeActionPro
   }
 
   update(): void {
-    const byUri = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
+    const byUri = new Map<string, { uri: vscode.Uri; placed: Placed[] }>();
     for (const state of this.store.all()) {
-      for (const { uri, diagnostic } of place(state)) {
-        const entry = byUri.get(uri.toString()) ?? { uri, diagnostics: [] };
-        entry.diagnostics.push(diagnostic);
-        byUri.set(uri.toString(), entry);
+      for (const placed of place(state)) {
+        const key = placed.uri.toString();
+        const entry = byUri.get(key) ?? { uri: placed.uri, placed: [] };
+        entry.placed.push(placed);
+        byUri.set(key, entry);
       }
     }
+    this.placed = new Map([...byUri].map(([key, e]) => [key, e.placed]));
     this.collection.clear();
-    this.collection.set([...byUri.values()].map((e) => [e.uri, e.diagnostics]));
+    this.collection.set([...byUri.values()].map((e) => [e.uri, e.placed.map((p) => p.diagnostic)]));
   }
 
+  /**
+   * Asked on every cursor move: answers from the problems placed by the last update,
+   * and reads the document's text only when a fix is under the cursor.
+   */
   provideCodeActions(
     document: vscode.TextDocument,
     range: vscode.Range | vscode.Selection,
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
-    const key = document.uri.toString();
+    const here = (this.placed.get(document.uri.toString()) ?? []).filter(
+      (p) => p.problem.fixes?.length && p.diagnostic.range.intersection(range),
+    );
+    if (here.length === 0) return [];
     const text = document.getText();
     const actions: vscode.CodeAction[] = [];
-    for (const state of this.store.all()) {
-      const isSidecar = state.sidecarUri.toString() === key;
-      const isArticle = state.articleUri?.toString() === key;
+    for (const placed of here) {
+      const { state } = placed;
+      const analyzed = placed.uri.toString() === state.sidecarUri.toString() ? state.sidecarText : state.articleText;
       // Fixes are offsets into the analyzed texts: offer none while the store catches up.
-      if (!(isSidecar && text === state.sidecarText) && !(isArticle && text === state.articleText)) continue;
-      for (const placed of place(state)) {
-        if (placed.uri.toString() !== key || !placed.problem.fixes?.length) continue;
-        if (!placed.diagnostic.range.intersection(range)) continue;
-        const shown = context.diagnostics.filter(
-          (d) => d.source === DIAGNOSTIC_SOURCE && d.code === placed.problem.code && d.range.isEqual(placed.diagnostic.range),
-        );
-        for (const fix of placed.problem.fixes) {
-          const action = this.action(fix, placed, shown);
-          if (action) actions.push(action);
-        }
+      if (text !== analyzed) continue;
+      const shown = context.diagnostics.filter(
+        (d) => d.source === DIAGNOSTIC_SOURCE && d.code === placed.problem.code && d.range.isEqual(placed.diagnostic.range),
+      );
+      for (const fix of placed.problem.fixes!) {
+        const action = this.action(fix, placed, shown);
+        if (action) actions.push(action);
       }
     }
     return actions;
