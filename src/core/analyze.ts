@@ -9,6 +9,7 @@ import { LineIndex } from './lineIndex';
 import { compareProblems } from './problems';
 import { parseSidecar, type ParsedSidecar } from './sidecar';
 import { countStatuses } from './status';
+import { shortText } from './text';
 import type { Anchor, AnchoredClaim, AnchorTarget, Claim, Problem, ProblemFix, StatusCounts } from './types';
 
 export interface AnalyzeInput {
@@ -86,14 +87,14 @@ export function analyze(input: AnalyzeInput): Analysis {
       const article = { file: articleName, range, ...articleLines.positionAt(anchor.start) };
       const current = articleText.slice(anchor.start, anchor.end);
       if (anchor.kind === 'fuzzy') {
-        const fixes = fix(`Rewrite the quote to the article's text: "${preview(current)}"`, edit((e) => e.rewriteQuote(claim.index, current)));
-        const message = `quote drifted: ${articleName} now reads "${preview(current)}" (line ${article.line}); update the quote or the article`;
+        const fixes = fix(`Rewrite the quote to the article's text: "${shortText(current)}"`, edit((e) => e.rewriteQuote(claim.index, current)));
+        const message = `quote drifted: ${articleName} now reads "${shortText(current)}" (line ${article.line}); update the quote or the article`;
         problems.push({ ...at(claim), severity: 'warning', code: 'fuzzy', message, article, ...(fixes ? { fixes } : {}) });
       }
       if (anchor.ambiguous) {
         const context = disambiguatingContext(articleText, anchor.start, anchor.end);
         const result = context && (context.prefix !== undefined || context.suffix !== undefined) ? edit((e) => e.setContext(claim.index, context)) : undefined;
-        const title = context?.prefix !== undefined ? `Add prefix "${preview(context.prefix)}"` : `Add suffix "${preview(context?.suffix ?? '')}"`;
+        const title = context?.prefix !== undefined ? `Add prefix "${shortText(context.prefix)}"` : `Add suffix "${shortText(context?.suffix ?? '')}"`;
         const fixes = result && fix(title, result);
         const message = `quote occurs more than once in ${articleName}; the first match (line ${article.line}) was taken: add a prefix or suffix to choose`;
         problems.push({ ...at(claim), severity: 'warning', code: 'ambiguous', message, article, ...(fixes ? { fixes } : {}) });
@@ -124,7 +125,3 @@ function fix(title: string, result: EditResult): ProblemFix[] | undefined {
   return result.ok && result.edits.length ? [{ title, target: 'sidecar', edits: result.edits }] : undefined;
 }
 
-function preview(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
-}

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import { STATUS_INFO } from '../core/status';
 import type { AnchoredClaim } from '../core/types';
-import { shortQuote, type ClaimNode } from './claimsTreeNodes';
+import { shortText } from '../core/text';
+import type { ClaimNode } from './claimsTreeNodes';
 import type { ArticleState, ClaimStoreApi } from './claimStore';
 
 export interface ClaimRef {
@@ -75,7 +76,7 @@ async function askForClaim(store: ClaimStoreApi, placeHolder: string): Promise<C
     return undefined;
   }
   const items = refs.map((ref) => ({
-    label: shortQuote(ref.claim.claim.quote),
+    label: shortText(ref.claim.claim.quote),
     description: [ref.claim.claim.attribution?.speaker, STATUS_INFO[ref.claim.claim.status].label].filter(Boolean).join(' · '),
     detail: `${ref.claim.claim.id} · ${vscode.workspace.asRelativePath(ref.state.articleUri ?? ref.state.sidecarUri, false)}`,
     ref,

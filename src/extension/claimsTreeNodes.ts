@@ -163,10 +163,3 @@ export function claimContextValue(claim: AnchoredClaim): string {
   return parts.join('.');
 }
 
-const LABEL_LENGTH = 60;
-
-/** One line of at most LABEL_LENGTH characters; white space collapsed. */
-export function shortQuote(quote: string): string {
-  const line = quote.replace(/\s+/g, ' ').trim();
-  return line.length <= LABEL_LENGTH ? line : `${line.slice(0, LABEL_LENGTH - 1).trimEnd()}…`;
-}

@@ -8,12 +8,12 @@ import * as vscode from 'vscode';
 import { claimHoverMarkdown } from '../core/hover';
 import { escapeMarkdown } from '../core/markdown';
 import { toReview } from '../core/status';
+import { shortText } from '../core/text';
 import type { Status } from '../core/types';
 import {
   buildGroups,
   claimContextValue,
   isGroupBy,
-  shortQuote,
   type ClaimNode,
   type ClaimsNode,
   type GroupBy,
@@ -160,7 +160,7 @@ function groupItem(group: GroupNode): vscode.TreeItem {
 
 function claimItem(node: ClaimNode): vscode.TreeItem {
   const claim = node.claim.claim;
-  const item = new vscode.TreeItem(shortQuote(claim.quote), vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(shortText(claim.quote), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   const speaker = claim.attribution?.speaker;
   if (speaker) item.description = speaker;
