@@ -317,16 +317,3 @@ export interface FuzzyMatch {
 function isEdge(text: string, ch: number, at: number): boolean {
   return ch >= 0 && ch < text.length && text.charCodeAt(ch) !== SPACE && !splitsSurrogatePair(text, at);
 }
-
-/** Exact edit distance of a and b (small inputs; tests and quick fixes). */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { anchorClaims } from '../../src/core/anchor';
-import { editDistance, fuzzyCutoff } from '../../src/core/fuzzy';
+import { fuzzyCutoff } from '../../src/core/fuzzy';
 import { normalize } from '../../src/core/normalize';
 import type { Anchor, AnchorTarget } from '../../src/core/types';
 
@@ -348,3 +348,16 @@ describe('anchorClaims: properties', () => {
     );
   });
 });
+
+/** Plain Levenshtein distance: the reference the fuzzy anchors are checked against. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
