@@ -25,7 +25,8 @@ const id = z.string().check(
 /** A claim id; `id: 42` is read as YAML's integer, taken as the id '42'. */
 const claimId = before((v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? String(v) : v), id);
 /** `status: false` is YAML's boolean: taken as the status 'false', which is what it says. */
-const status = before((v) => (v === false ? 'false' : v), z.enum(STATUSES));
+const statusWord = (v: unknown): unknown => (v === false ? 'false' : v);
+const status = before(statusWord, z.enum(STATUSES));
 
 function isCalendarDate(s: string): boolean {
   const m = DATE_PATTERN.exec(s);
@@ -127,4 +128,129 @@ function elementSchema(schema: z.core.$ZodType | undefined): z.core.$ZodType | u
   if (def.type === 'array') return def.element;
   if (def.type === 'record') return def.valueType;
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// The fast path. Most sidecars are valid, and checking a claim by hand is many times
+// faster than zod (which builds a result and a context per value). Each `is*` check
+// says true only for a value the schema certainly accepts and outputs as it is (but for
+// `status: false`, and the order of fields: zod lists them in the schema's order):
+// when it is not sure it says false, zod parses the value, and every issue comes from
+// zod as before. schema.test.ts checks that the two agree.
+
+type Check = (value: unknown) => boolean;
+
+const STATUS_SET: ReadonlySet<unknown> = new Set(STATUSES);
+const SOURCE_TYPE_SET: ReadonlySet<unknown> = new Set(SOURCE_TYPES);
+
+/** An object as YAML gives it: zod would accept others (a Date) in ways the fast path does not mirror. */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+const isString: Check = (v) => typeof v === 'string';
+const isBoolean: Check = (v) => typeof v === 'boolean';
+const isId: Check = (v) => typeof v === 'string' && ID_PATTERN.test(v);
+const isDate: Check = (v) => typeof v === 'string' && isCalendarDate(v);
+const isStatus: Check = (v) => STATUS_SET.has(statusWord(v));
+const isSourceType: Check = (v) => SOURCE_TYPE_SET.has(v);
+/**
+ * A plain http(s) URL that the URL parser certainly accepts as written: lower-case
+ * scheme, a host of dot-separated labels ending in one that starts with a letter (no
+ * IP address, no punycode), an optional short port, then printable ASCII. zod trims
+ * and parses anything else itself.
+ */
+const SIMPLE_URL = /^https?:\/\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\.)*[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?::[0-9]{1,4})?(?:[/?#][!-~]*)?$/i;
+const isUrl: Check = (v) => typeof v === 'string' && SIMPLE_URL.test(v) && (v.startsWith('http://') || v.startsWith('https://'));
+
+function arrayOf(item: Check): Check {
+  return (v) => Array.isArray(v) && v.every(item);
+}
+
+/** A strict object: each field present as its check says, the required ones present, no other field. */
+function strictObject(fields: Record<string, Check>, required: readonly string[]): Check {
+  const known = new Map(Object.entries(fields));
+  return (v) => {
+    if (!isPlainObject(v)) return false;
+    for (const key of required) if (!Object.hasOwn(v, key)) return false;
+    for (const key in v) {
+      const check = known.get(key);
+      if (!check || !check(v[key])) return false;
+    }
+    return true;
+  };
+}
+
+/** A valid source, as written (the output of `SourceSchema` but for the order of its fields). */
+const isValidSource: Check = strictObject(
+  { name: isString, url: isUrl, type: isSourceType, published: isDate, accessed: isDate, note: isString },
+  ['name'],
+);
+
+const isSourceRefs = arrayOf((v) => (typeof v === 'string' ? isId(v) : isValidSource(v)));
+
+const isValidClaim: Check = strictObject(
+  {
+    id: isId,
+    quote: isString,
+    prefix: isString,
+    suffix: isString,
+    status: isStatus,
+    attribution: strictObject({ speaker: isString, role: isString, anonymous: isBoolean, via: isSourceRefs, cue: isString, direct: isBoolean }, []),
+    sources: isSourceRefs,
+    note: isString,
+    reviewer: isString,
+    reviewed: isDate,
+    tags: arrayOf(isString),
+  },
+  ['id', 'quote'],
+);
+
+/** `SourceSchema`'s output for a source it certainly accepts (but for the order of fields), else undefined. */
+export function fastSource(value: unknown): SourceEntry | undefined {
+  return isValidSource(value) ? (value as SourceEntry) : undefined;
+}
+
+/** `ClaimSchema`'s output for a claim it certainly accepts (but for the order of fields), else undefined. */
+export function fastClaim(value: unknown): ClaimEntry | undefined {
+  if (!isValidClaim(value)) return undefined;
+  const claim = value as ClaimEntry;
+  return claim.status === (false as unknown) ? { ...claim, status: 'false' } : claim;
+}
+
+const isValidTop = strictObject(
+  {
+    version: (v) => v === 1,
+    article: isString,
+    sources: (v) => isPlainObject(v) && Object.entries(v).every(([id, source]) => isId(id) && isValidSource(source)),
+    claims: Array.isArray,
+  },
+  ['version', 'claims'],
+);
+
+/** A sidecar's validation: its data, or zod's issues. */
+export type SidecarParse = { success: true; data: SidecarFile } | { success: false; issues: z.core.$ZodIssue[] };
+
+/**
+ * `SidecarSchema.safeParse(value)`: the same issues in the same order, or the same data
+ * but for the order of fields in objects (the loader builds its own). It checks by hand
+ * what it can: when all is valid but some claims, only those claims go through zod, their
+ * issues placed under `claims` as zod places them.
+ */
+export function safeParseSidecar(value: unknown): SidecarParse {
+  if (!isValidTop(value)) {
+    const result = SidecarSchema.safeParse(value);
+    return result.success ? result : { success: false, issues: result.error.issues };
+  }
+  const file = value as SidecarFile;
+  const issues: z.core.$ZodIssue[] = [];
+  const claims = file.claims.map((raw: unknown, index) => {
+    const fast = fastClaim(raw);
+    if (fast) return fast;
+    const result = ClaimSchema.safeParse(raw);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) issues.push({ ...issue, path: ['claims', index, ...issue.path] });
+    return raw as ClaimEntry;
+  });
+  return issues.length ? { success: false, issues } : { success: true, data: { ...file, claims } };
 }
