@@ -3,95 +3,164 @@
  * one `indexOf` scan per pattern, by sampling the text:
  *
  * Every pattern is at least `minLen` long. Take q-grams (q < minLen) and let
- * w = minLen - q + 1. An occurrence starting at s covers the text positions
+ * w = minLen - q + 1 (or less). An occurrence starting at s covers the text positions
  * s .. s + w - 1 with q-grams that lie inside the pattern, and exactly one of them is
  * a multiple of w. So the table holds, for every pattern, its q-grams at offsets
  * 0 .. w - 1, and the text is probed only at multiples of w: a hit (pattern, offset)
- * at position i is a candidate start i - offset, confirmed with `startsWith`. Each
- * occurrence is found exactly once, and the text is read about q/w times over.
+ * at position i is a candidate start i - offset, confirmed against the text. Each
+ * occurrence is found exactly once.
+ *
+ * The q-grams are hashed from bytes read four at a time (a `DataView` over a copy of
+ * the text made by `TextEncoder`, many times cheaper than `charCodeAt` per character):
+ * a byte is the low 8 bits of a code unit, so a text that is not ASCII only costs
+ * chance candidates, which the check against the text rejects.
  *
  * Patterns are grouped by length (16+ code units with q = 8 to 12, 8+ with q = 6,
  * and each length from 3 to 7 on its own); shorter ones fall back to `indexOf`.
  */
 
-const BASE = 0x01000193;
 const MIX = 0x9e3779b1 | 0;
 /** The q of the class of long patterns: chosen from their shortest length. */
 const LONG = 0;
 const Q_LONG = 12;
+/**
+ * The largest w: a pattern puts w q-grams in the table, so a large w (long patterns)
+ * would fill memory to save probes that are already cheap.
+ */
+const W_MAX = 32;
 /** Up to this many patterns of a length class are searched with `indexOf`. */
 const FEW = 8;
+/** The text is copied to bytes this many code units at a time (about, a multiple of w). */
+const CHUNK = 4096;
+/** `bytes & TAIL[n]`: the first n bytes of a little-endian word. */
+const TAIL = [0, 0xff, 0xffff, 0xffffff];
+
+const encoder = new TextEncoder();
+
+/**
+ * The hash of the q bytes at `at`, read as little-endian 32-bit words (the last one
+ * masked to what is left; up to 3 bytes past the q-gram must be readable).
+ */
+function gramHash(bytes: DataView, at: number, q: number): number {
+  let h = q;
+  const end = at + q;
+  let j = at;
+  for (; j + 4 <= end; j += 4) h = Math.imul(h ^ bytes.getUint32(j, true), MIX);
+  if (j < end) h = Math.imul(h ^ (bytes.getUint32(j, true) & TAIL[end - j]!), MIX);
+  return h;
+}
+
+/**
+ * Writes the low bytes of text[from, from + n) to `out` from 0: with `TextEncoder`,
+ * which is the same when the stretch is ASCII, else one code unit at a time.
+ */
+function copyBytes(text: string, from: number, n: number, out: Uint8Array): void {
+  const piece = text.slice(from, from + n);
+  const { read, written } = encoder.encodeInto(piece, out);
+  if (read === n && written === n) return;
+  for (let k = 0; k < n; k++) out[k] = text.charCodeAt(from + k);
+}
 
 /** One length class of patterns, probed with q-grams every w positions. */
 class SampledGroup {
   readonly w: number;
+  /** How many code units of each member its q-grams cover (q + w - 1). */
+  private readonly head: number;
   /**
-   * Open addressing with linear probing, each slot three int32s in a row: hash,
-   * pattern + 1 (0: empty, so a fresh table needs no filling), offset. A probe that passes the filter costs one cache line,
-   * where chained entries spread over separate arrays cost several misses.
+   * Open addressing with linear probing, one int32 per slot (0: empty, so a fresh
+   * table needs no filling): a tag of the q-gram's hash in the top bits, entry + 1
+   * below (entry = k * w + offset for the k-th member). Kept small, as is everything
+   * here: fresh memory costs more than the work done in it.
    */
   private readonly slots: Int32Array;
   private readonly bits: number;
+  private readonly entryBits: number;
   /**
-   * A small bit set of the q-gram hashes, checked before the table: most probes are
-   * q-grams no pattern has, and the set stays in the CPU cache where the table
-   * (several hundred kB for thousands of patterns) would miss it on every probe.
+   * A bit set of the top bits of the q-gram hashes, checked before the table: most
+   * probes are q-grams no pattern has, and the set stays in the CPU cache where the
+   * table would miss it on every probe.
    */
   private readonly filter: Int32Array;
   private readonly filterBits: number;
+  /**
+   * The hash of each member's head: a q-gram that matches by chance (a common phrase
+   * at the wrong alignment) is rejected with bytes already at hand, without reading
+   * the pattern or the text elsewhere.
+   */
+  private readonly headHashes: Int32Array;
 
   constructor(
     private readonly patterns: readonly string[],
-    readonly members: readonly number[],
+    private readonly members: readonly number[],
     private readonly q: number,
   ) {
     let minLen = Infinity;
     for (const i of members) minLen = Math.min(minLen, patterns[i]!.length);
-    this.w = minLen - q + 1;
-    const entries = members.length * this.w;
+    const w = (this.w = Math.min(minLen - q + 1, W_MAX));
+    const head = (this.head = q + w - 1);
+    const heads = new Uint8Array(members.length * head + 3);
+    copyBytes(members.map((i) => patterns[i]!.slice(0, head)).join(''), 0, members.length * head, heads);
+    const view = new DataView(heads.buffer);
+    const entries = members.length * w;
     let bits = 4;
-    while (1 << bits < entries * 2) bits++;
+    while (1 << bits < entries * 1.5) bits++;
     this.bits = bits;
+    let entryBits = 1;
+    while (1 << entryBits <= entries) entryBits++;
+    this.entryBits = entryBits;
     const mask = (1 << bits) - 1;
-    const slots = (this.slots = new Int32Array(3 << bits));
-    this.filterBits = Math.min(18, bits + 2);
-    this.filter = new Int32Array(1 << (this.filterBits - 5));
-    let outFactor = 1;
-    for (let k = 1; k < q; k++) outFactor = Math.imul(outFactor, BASE);
-    for (const i of members) {
-      const p = patterns[i]!;
-      let h = hashOf(p, 0, q);
-      for (let o = 0; o < this.w; o++) {
-        // Roll the hash from offset o - 1 to offset o.
-        if (o > 0) h = (Math.imul(h - Math.imul(p.charCodeAt(o - 1), outFactor), BASE) + p.charCodeAt(o + q - 1)) | 0;
-        let slot = Math.imul(h, MIX) >>> (32 - bits);
-        while (slots[3 * slot + 1] !== 0) slot = (slot + 1) & mask;
-        slots[3 * slot] = h;
-        slots[3 * slot + 1] = i + 1;
-        slots[3 * slot + 2] = o;
-        const bit = h >>> (32 - this.filterBits);
-        this.filter[bit >>> 5]! |= 1 << (bit & 31);
+    const shift = 32 - bits;
+    const slots = (this.slots = new Int32Array(1 << bits));
+    this.filterBits = Math.min(19, bits + 3);
+    const filterShift = 32 - this.filterBits;
+    const filter = (this.filter = new Int32Array(1 << (this.filterBits - 5)));
+    const headHashes = (this.headHashes = new Int32Array(members.length));
+    for (let k = 0, e = 0; k < members.length; k++) {
+      headHashes[k] = gramHash(view, k * head, head);
+      for (let o = 0; o < w; o++, e++) {
+        const h = gramHash(view, k * head + o, q);
+        let slot = h >>> shift;
+        while (slots[slot] !== 0) slot = (slot + 1) & mask;
+        slots[slot] = ((h << bits) & ~((1 << entryBits) - 1)) | (e + 1);
+        const bit = h >>> filterShift;
+        filter[bit >>> 5]! |= 1 << (bit & 31);
       }
     }
   }
 
   scan(text: string, hit: (pattern: number, position: number) => void, from: number, to: number): void {
-    const { w, q, slots, patterns, filter } = this;
+    const { w, q, head, slots, patterns, members, filter, headHashes, entryBits } = this;
     const shift = 32 - this.bits;
     const mask = (1 << this.bits) - 1;
+    const entryMask = (1 << entryBits) - 1;
     const filterShift = 32 - this.filterBits;
     const first = Math.ceil(from / w) * w;
     const last = Math.min(to - 1 + w - 1, text.length - q);
-    for (let i = first; i <= last; i += w) {
-      let h = 0;
-      for (let j = i; j < i + q; j++) h = (Math.imul(h, BASE) + text.charCodeAt(j)) | 0;
-      const bit = h >>> filterShift;
-      if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
-      for (let slot = Math.imul(h, MIX) >>> shift; slots[3 * slot + 1] !== 0; slot = (slot + 1) & mask) {
-        if (slots[3 * slot] !== h) continue;
-        const s = i - slots[3 * slot + 2]!;
-        const p = slots[3 * slot + 1]! - 1;
-        if (s >= from && s < to && occursAt(text, patterns[p]!, s)) hit(p, s);
+    if (last < first) return;
+    // Probes first, first + w, ... up to last, a chunk of them at a time; the bytes of
+    // a chunk reach back and ahead far enough to hold the head of every candidate.
+    const span = Math.min(Math.max(1, Math.floor(CHUNK / w)) * w, last - first + w);
+    const bytes = new Uint8Array(span + 2 * head + 3);
+    const view = new DataView(bytes.buffer);
+    for (let base = first; base <= last; base += span) {
+      const end = Math.min(base + span - w, last);
+      const at = Math.max(0, base - w + 1);
+      copyBytes(text, at, Math.min(end + head, text.length) - at, bytes);
+      for (let i = base; i <= end; i += w) {
+        const h = gramHash(view, i - at, q);
+        const bit = h >>> filterShift;
+        if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+        const tag = (h << this.bits) & ~entryMask;
+        for (let slot = h >>> shift; slots[slot] !== 0; slot = (slot + 1) & mask) {
+          const entry = slots[slot]!;
+          if ((entry & ~entryMask) !== tag) continue;
+          const e = (entry & entryMask) - 1;
+          const k = (e / w) | 0;
+          const s = i - (e - k * w);
+          if (s < from || s >= to || s + head > text.length || gramHash(view, s - at, head) !== headHashes[k]) continue;
+          const p = members[k]!;
+          if (occursAt(text, patterns[p]!, s)) hit(p, s);
+        }
       }
     }
   }
@@ -124,7 +193,7 @@ export class MultiSearch {
       if (q === LONG) {
         let minLen = Infinity;
         for (const i of members[c]!) minLen = Math.min(minLen, patterns[i]!.length);
-        q = Math.min(Q_LONG, minLen >> 1);
+        q = Math.min(Q_LONG, minLen - 8);
       }
       // A sampled scan costs about one pass; `indexOf` (Boyer-Moore-Horspool in V8,
       // which skips ahead by up to a pattern's length) is cheaper for a handful of
@@ -177,14 +246,5 @@ export class MultiSearch {
  * block compare (several times faster than `startsWith` for long patterns).
  */
 function occursAt(text: string, p: string, at: number): boolean {
-  // Most candidates are chance q-gram hits: reject them before allocating a slice.
-  const last = p.length - 1;
-  if (text.charCodeAt(at + last) !== p.charCodeAt(last) || text.charCodeAt(at) !== p.charCodeAt(0)) return false;
   return text.slice(at, at + p.length) === p;
-}
-
-function hashOf(s: string, from: number, len: number): number {
-  let h = 0;
-  for (let i = from; i < from + len; i++) h = (Math.imul(h, BASE) + s.charCodeAt(i)) | 0;
-  return h;
 }
