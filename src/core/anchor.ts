@@ -26,7 +26,15 @@
  */
 import { FuzzyQuote, fuzzyCutoff, fuzzyLevels, fuzzyPieces, type FuzzyMatch } from './fuzzy';
 import { MultiSearch } from './multiSearch';
-import { NormalizedText, foldQuote, isSpace, normalize, splitsSurrogatePair } from './normalize';
+import {
+  NormalizedText,
+  foldQuote,
+  isHighSurrogate,
+  isLowSurrogate,
+  isSpace,
+  normalize,
+  splitsSurrogatePair,
+} from './normalize';
 import type { Anchor, AnchorTarget } from './types';
 
 const ORPHANED: Anchor = { kind: 'orphaned', ambiguous: false };
@@ -88,15 +96,26 @@ export function keepsPairs(text: string, start: number, end: number): boolean {
 /**
  * How many normalized characters of the text before `at` agree with the end of
  * `prefix` (trimmed, not normalized: both sides are normalized as they are read, so
- * no prefix is ever copied). White space right before `at` is skipped.
+ * no prefix is ever copied). White space right before `at` is skipped. `whole`, when
+ * the caller knows it, is the normalized length of `prefix`: the score when the text
+ * ends with the prefix verbatim, found with one block compare.
  */
-export function agreeBefore(text: string, at: number, prefix: string): number {
+export function agreeBefore(text: string, at: number, prefix: string, whole = -1): number {
   let i = at;
   while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  if (whole >= 0 && i >= prefix.length && text.slice(i - prefix.length, i) === prefix) return whole;
   let j = prefix.length;
   let n = 0;
   while (i > 0 && j > 0) {
     let a = text.charCodeAt(i - 1);
+    let b = prefix.charCodeAt(j - 1);
+    // The same character, not white space: agrees as it is (the usual case).
+    if (a === b && !isSpace(a)) {
+      i--;
+      j--;
+      n++;
+      continue;
+    }
     if (isSpace(a)) {
       while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
       a = 32;
@@ -104,7 +123,6 @@ export function agreeBefore(text: string, at: number, prefix: string): number {
       a = foldQuote(a);
       i--;
     }
-    let b = prefix.charCodeAt(j - 1);
     if (isSpace(b)) {
       while (j > 0 && isSpace(prefix.charCodeAt(j - 1))) j--;
       b = 32;
@@ -118,14 +136,25 @@ export function agreeBefore(text: string, at: number, prefix: string): number {
   return n;
 }
 
-/** How many normalized characters of the text from `at` agree with the start of `suffix` (trimmed). */
-export function agreeAfter(text: string, at: number, suffix: string): number {
+/**
+ * How many normalized characters of the text from `at` agree with the start of
+ * `suffix` (trimmed); `whole` as for `agreeBefore`.
+ */
+export function agreeAfter(text: string, at: number, suffix: string, whole = -1): number {
   let i = at;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (whole >= 0 && i + suffix.length <= text.length && text.slice(i, i + suffix.length) === suffix) return whole;
   let j = 0;
   let n = 0;
   while (i < text.length && j < suffix.length) {
     let a = text.charCodeAt(i);
+    let b = suffix.charCodeAt(j);
+    if (a === b && !isSpace(a)) {
+      i++;
+      j++;
+      n++;
+      continue;
+    }
     if (isSpace(a)) {
       while (i < text.length && isSpace(text.charCodeAt(i))) i++;
       a = 32;
@@ -133,7 +162,6 @@ export function agreeAfter(text: string, at: number, suffix: string): number {
       a = foldQuote(a);
       i++;
     }
-    let b = suffix.charCodeAt(j);
     if (isSpace(b)) {
       while (j < suffix.length && isSpace(suffix.charCodeAt(j))) j++;
       b = 32;
@@ -147,8 +175,20 @@ export function agreeAfter(text: string, at: number, suffix: string): number {
   return n;
 }
 
+/**
+ * Scores occurrences of one target by prefix/suffix agreement, knowing (once, for all
+ * of them) what a verbatim prefix and suffix score.
+ */
+function scorer(text: string, t: PreparedTarget): (start: number, end: number) => number {
+  const { prefix, suffix } = t;
+  const before = prefix ? normalize(prefix).length : 0;
+  const after = suffix ? normalize(suffix).length : 0;
+  return (start, end) =>
+    (prefix ? agreeBefore(text, start, prefix, before) : 0) + (suffix ? agreeAfter(text, end, suffix, after) : 0);
+}
+
 function agreement(text: string, t: PreparedTarget, start: number, end: number): number {
-  return (t.prefix ? agreeBefore(text, start, t.prefix) : 0) + (t.suffix ? agreeAfter(text, end, t.suffix) : 0);
+  return scorer(text, t)(start, end);
 }
 
 /**
@@ -164,14 +204,15 @@ export function chooseOccurrence(text: string, t: PreparedTarget, occs: readonly
   let best = tier[0]!;
   let ambiguous = tier.length > 1;
   if (ambiguous && (t.prefix || t.suffix)) {
+    const score = scorer(text, t);
     let bestScore = -1;
     for (const o of tier) {
-      const score = agreement(text, t, o.start, o.end);
-      if (score > bestScore) {
-        bestScore = score;
+      const s = score(o.start, o.end);
+      if (s > bestScore) {
+        bestScore = s;
         best = o;
         ambiguous = false;
-      } else if (score === bestScore) ambiguous = true;
+      } else if (s === bestScore) ambiguous = true;
     }
   }
   return { kind, ambiguous, start: best.start, end: best.end, distance: 0 };
@@ -253,6 +294,20 @@ export function fuzzySearchMany(
 }
 
 /**
+ * Picks among a quote's verbatim occurrences (sorted starts); undefined when none
+ * keeps surrogate pairs whole. Only a quote that begins with a low surrogate or ends
+ * with a high one can split a pair, so the others' occurrences are not looked at.
+ */
+function chooseExact(text: string, t: PreparedTarget, starts: readonly number[]): Anchor | undefined {
+  const len = t.quote.length;
+  const mayCut = isLowSurrogate(t.quote.charCodeAt(0)) || isHighSurrogate(t.quote.charCodeAt(len - 1));
+  const kept = mayCut ? starts.filter((s) => keepsPairs(text, s, s + len)) : starts;
+  if (kept.length === 0) return undefined;
+  if (kept.length === 1) return { kind: 'exact', ambiguous: false, start: kept[0]!, end: kept[0]! + len, distance: 0 };
+  return chooseOccurrence(text, t, kept.map((s) => ({ start: s, end: s + len, exact: true })));
+}
+
+/**
  * Per-article state, built once and reused for every claim: the article, and its
  * normalized form, built on first need.
  */
@@ -273,19 +328,13 @@ export class ArticleIndex {
     // Tier 1, exact: one pass over the article for all trimmed quotes.
     let pending = prepared.map((_, i) => i).filter((i) => prepared[i]!.quote !== '');
     const exact = new MultiSearch(pending.map((i) => prepared[i]!.quote)).findAll(this.text);
-    pending = pending.filter((i, n) => {
-      const t = prepared[i]!;
-      const len = t.quote.length;
-      const starts = exact[n]!;
-      if (starts.length === 1 && keepsPairs(this.text, starts[0]!, starts[0]! + len)) {
-        anchors[i] = { kind: 'exact', ambiguous: false, start: starts[0]!, end: starts[0]! + len, distance: 0 };
-        return false;
-      }
-      const occs = starts.filter((s) => keepsPairs(this.text, s, s + len));
-      if (occs.length === 0) return true;
-      anchors[i] = chooseOccurrence(this.text, t, occs.map((s) => ({ start: s, end: s + len, exact: true })));
-      return false;
+    const inexact: number[] = [];
+    pending.forEach((i, n) => {
+      const anchor = chooseExact(this.text, prepared[i]!, exact[n]!);
+      if (anchor) anchors[i] = anchor;
+      else inexact.push(i);
     });
+    pending = inexact;
     if (pending.length === 0) return anchors;
 
     // Tier 2, normalized: the same over the normalized article.

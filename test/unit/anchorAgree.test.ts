@@ -1,0 +1,64 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { agreeAfter, agreeBefore } from '../../src/core/anchor';
+import { normalize } from '../../src/core/normalize';
+
+/** Reference: how many characters the normalized text before `at` (white space right before it dropped) shares with the end of the normalized prefix. */
+function referenceBefore(text: string, at: number, prefix: string): number {
+  const a = normalize(text.slice(0, at)).trimEnd();
+  const b = normalize(prefix);
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+function referenceAfter(text: string, at: number, suffix: string): number {
+  const a = normalize(text.slice(at)).trimStart();
+  const b = normalize(suffix);
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+const piece = fc.constantFrom('a', 'b', 'ab', ' ', '  ', '\n', '\r\n', '\t', '\u00a0', '\u2003', '\u2019', "'", '\u201c', '"', '\u00e9');
+const str = fc.array(piece, { maxLength: 25 }).map((p) => p.join(''));
+
+/**
+ * A text, a position in it, and an affix that is often cut from the text next to
+ * that position, re-spaced or with its quotes curled, so that whole, partial and
+ * verbatim agreements all occur.
+ */
+const cases = fc
+  .tuple(str, fc.nat(), fc.nat(30), fc.nat(3), str)
+  .map(([text, a, len, how, other]) => {
+    const at = a % (text.length + 1);
+    const before = text.slice(Math.max(0, at - len), at);
+    const after = text.slice(at, at + len);
+    const vary = (s: string): string =>
+      how === 0 ? s : how === 1 ? s.replace(/\s+/g, '  ') : how === 2 ? s.replace(/'/g, '\u2018') : other;
+    return { text, at, prefix: vary(before).trim(), suffix: vary(after).trim() };
+  });
+
+describe('agreeBefore / agreeAfter', () => {
+  it('count the agreeing normalized characters, with or without the verbatim shortcut', () => {
+    fc.assert(
+      fc.property(cases, ({ text, at, prefix, suffix }) => {
+        const before = referenceBefore(text, at, prefix);
+        const after = referenceAfter(text, at, suffix);
+        assert.strictEqual(agreeBefore(text, at, prefix), before, 'before');
+        assert.strictEqual(agreeBefore(text, at, prefix, normalize(prefix).length), before, 'before, whole known');
+        assert.strictEqual(agreeAfter(text, at, suffix), after, 'after');
+        assert.strictEqual(agreeAfter(text, at, suffix, normalize(suffix).length), after, 'after, whole known');
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('count a verbatim affix whole, white-space runs as one', () => {
+    const text = 'he said:\r\n  \u201cthe  cat\u201d sat';
+    assert.strictEqual(agreeBefore(text, text.indexOf(' sat'), 'said:\r\n  \u201cthe  cat\u201d', 15), 15);
+    assert.strictEqual(agreeBefore(text, text.indexOf(' sat'), 'said: "the cat"'), 15);
+    assert.strictEqual(agreeAfter(text, 2, 'said:\r\n  \u201cthe', 10), 10);
+    assert.strictEqual(agreeAfter(text, 2, 'said: "thy'), 9);
+  });
+});
