@@ -20,6 +20,7 @@
  *   candidate with distance <= t, so the first level that finds any has found the best
  *   ones, and small drifts are found with few, long (selective) pieces.
  */
+import type { TextLike } from './chunkedText';
 import { splitsSurrogatePair } from './normalize';
 
 const SPACE = 32;
@@ -99,7 +100,7 @@ class BitPattern {
    * true). `report(readCount, distance)` may return true to stop early.
    */
   run(
-    text: string,
+    text: TextLike,
     from: number,
     step: 1 | -1,
     count: number,
@@ -115,7 +116,7 @@ class BitPattern {
   }
 
   /** Whether some substring of text[from, from + count) is within `limit` of the pattern. */
-  within(text: string, from: number, count: number, limit: number): boolean {
+  within(text: TextLike, from: number, count: number, limit: number): boolean {
     this.reset();
     let score = this.m;
     for (let i = from; i < from + count; i++) {
@@ -217,7 +218,7 @@ export class FuzzyQuote {
    * Candidates never start or end on white space or inside a surrogate pair.
    * Sorted by end.
    */
-  verify(text: string, t: number, hits: readonly ArrayLike<number>[]): FuzzyMatch[] {
+  verify(text: TextLike, t: number, hits: readonly ArrayLike<number>[]): FuzzyMatch[] {
     const m = this.q.length;
     const { bounds, paths } = this.tree(t);
     const diagonals: number[] = [];
@@ -264,13 +265,13 @@ export class FuzzyQuote {
    * Whether a hit of piece `piece` (of `fuzzyPieces(q, t)`) at text offset `at` passes
    * the hierarchical check, i.e. may be part of a match within t.
    */
-  plausible(text: string, t: number, piece: number, at: number): boolean {
+  plausible(text: TextLike, t: number, piece: number, at: number): boolean {
     const { bounds, paths } = this.tree(t);
     return this.survives(text, paths[piece]!, at - bounds[piece]!);
   }
 
   /** Whether every node above a piece hit (the quote placed at `diagonal`) keeps to its allowance. */
-  private survives(text: string, path: PieceTree['paths'][number], diagonal: number): boolean {
+  private survives(text: TextLike, path: PieceTree['paths'][number], diagonal: number): boolean {
     for (const node of path) {
       const from = Math.max(0, diagonal + node.from - node.allowed);
       const to = Math.min(text.length, diagonal + node.to + node.allowed);
@@ -285,7 +286,7 @@ export class FuzzyQuote {
    * the one making the match length nearest the quote's, then the earliest.
    * (Distance Infinity when no allowed start is within reach.)
    */
-  private startFor(text: string, end: number, t: number): FuzzyMatch {
+  private startFor(text: TextLike, end: number, t: number): FuzzyMatch {
     const m = this.q.length;
     const span = Math.min(end, m + t);
     let bestStart = end;
@@ -314,6 +315,6 @@ export interface FuzzyMatch {
  * last) character: that character is not white space and the boundary does not split
  * a surrogate pair.
  */
-function isEdge(text: string, ch: number, at: number): boolean {
+function isEdge(text: TextLike, ch: number, at: number): boolean {
   return ch >= 0 && ch < text.length && text.charCodeAt(ch) !== SPACE && !splitsSurrogatePair(text, at);
 }

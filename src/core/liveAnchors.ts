@@ -37,6 +37,8 @@ import {
 } from './anchor';
 import { FuzzyQuote, fuzzyLevels, fuzzyPieces, type FuzzyMatch } from './fuzzy';
 import { MultiSearch } from './multiSearch';
+import { WindowSearch } from './windowSearch';
+import type { TextLike } from './chunkedText';
 import { NormalizedText, type NormalizedChange } from './normalize';
 import type { Anchor, AnchorTarget } from './types';
 
@@ -47,9 +49,13 @@ export interface ContentChange {
   text: string;
 }
 
-/** A fuzzy or orphaned claim: its best candidates (normalized offsets) and the distance they have. */
+/** A fuzzy or orphaned claim: what can change its anchor, and how to notice. */
 interface FuzzyState {
-  cands: FuzzyMatch[];
+  /**
+   * Each best candidate widened by what its prefix and suffix compare, as pairs of
+   * normalized offsets relative to `touchFrom[claim]` (so moving them all is moving that).
+   */
+  spans: Int32Array;
   /** The distance a new candidate must not exceed to matter: the best's, or the cutoff. */
   threshold: number;
   /** The pieces of the quote for `threshold` (`fuzzyPieces`), indexed while fuzzy. */
@@ -76,8 +82,8 @@ const MIN_PIECE = 8;
 export class LiveAnchors {
   private readonly nt: NormalizedText;
   private readonly targets: PreparedTarget[];
-  /** Distinct normalized quotes, and for each claim its quote's index (-1: empty). */
-  private readonly matcher: MultiSearch;
+  /** Distinct normalized quotes and tracked pieces, looked for around each edit; for each claim its quote's index (-1: empty). */
+  private readonly matcher: WindowSearch;
   private readonly patternOf: number[];
   private readonly claimsOf: number[][];
   /**
@@ -89,8 +95,23 @@ export class LiveAnchors {
    */
   private readonly trackedOf: number[][][];
   /** Per distinct quote or tracked piece: normalized starts of all its occurrences. */
-  private readonly occurrences: OccurrenceTable;
+  private readonly occurrences: OccurrenceIndex;
+  /** The longest distinct quote or tracked piece. */
+  private readonly longest: number;
   private readonly current: Anchor[];
+  /**
+   * Where each anchor lies (original offsets; -1: orphaned). An anchor object reads
+   * its range from here, so shifting every anchor after an edit is one pass over two
+   * typed arrays instead of a write to thousands of objects scattered in memory.
+   */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /**
+   * Per fuzzy claim, the normalized stretch from its first span to its last (empty:
+   * none): an edit outside it only moves it; one inside is checked against the spans.
+   */
+  private readonly touchFrom: Int32Array;
+  private readonly touchTo: Int32Array;
   private readonly fuzzy: (FuzzyState | undefined)[];
   /** The claims that have a FuzzyState (no valid occurrence). */
   private readonly fuzzyClaims = new Set<number>();
@@ -103,8 +124,8 @@ export class LiveAnchors {
   /** `fuzzyReach()`, cached until a claim's fuzzy state changes. */
   private fuzzyReachCache: number | undefined;
 
-  constructor(article: string, targets: readonly AnchorTarget[]) {
-    this.nt = NormalizedText.from(article);
+  constructor(article: string, targets: readonly AnchorTarget[], layout: Layout = {}) {
+    this.nt = NormalizedText.from(article, layout.chunkSize);
     this.targets = targets.map(prepareTarget);
     const ids = new Map<string, number>();
     const distinct: string[] = [];
@@ -136,13 +157,19 @@ export class LiveAnchors {
       }
       return rounds;
     });
-    this.matcher = new MultiSearch(distinct);
-    this.occurrences = new OccurrenceTable(this.matcher.findAll(this.nt.norm));
+    this.matcher = new WindowSearch(distinct);
+    const everywhere = distinct.length > 0 ? new MultiSearch(distinct).findAll(this.nt.norm) : [];
+    this.occurrences = new OccurrenceIndex(everywhere, this.nt.normLength, layout.bucketSize);
+    this.longest = distinct.reduce((n, p) => Math.max(n, p.length), 0);
     let reach = 0;
     for (const t of this.targets) reach = Math.max(reach, t.norm.length + Math.max(t.prefix.length, t.suffix.length) + 2);
     this.reach = reach;
 
     this.current = this.targets.map(() => ({ kind: 'orphaned', ambiguous: false }));
+    this.starts = new Int32Array(this.targets.length).fill(-1);
+    this.ends = new Int32Array(this.targets.length).fill(-1);
+    this.touchFrom = new Int32Array(this.targets.length);
+    this.touchTo = new Int32Array(this.targets.length);
     this.fuzzy = this.targets.map(() => undefined);
     const unanchored: number[] = [];
     this.targets.forEach((_, claim) => {
@@ -157,16 +184,21 @@ export class LiveAnchors {
   }
 
   /**
-   * The current anchors, one per target, in order. The objects are updated in place
-   * by later changes (shifting thousands of anchors per keystroke must not allocate):
-   * copy one to keep it.
+   * The current anchors, one per target, in order. An anchor's `start` and `end`
+   * follow later changes (they read the offsets this object keeps): copy one, e.g.
+   * with `{ ...anchor }`, to keep it as it is.
    */
   get anchors(): readonly Anchor[] {
     return this.current;
   }
 
+  /** The article as edited so far (built whole on each call after an edit: prefer `length`). */
   get text(): string {
     return this.nt.text;
+  }
+
+  get length(): number {
+    return this.nt.original.length;
   }
 
   /** Applies one content change's edits in the order given, each against the text the previous one left. */
@@ -176,35 +208,37 @@ export class LiveAnchors {
 
   private apply(start: number, end: number, insert: string): void {
     const change = this.nt.replace(start, end, insert);
-    const norm = this.nt.norm;
     const normDelta = change.nhiNew - change.nhiOld;
     const origDelta = change.hiNew - change.hiOld;
     const research = new Set<number>();
 
     // Fuzzy claims whose best candidates (or the text their prefix/suffix read) the
-    // change touched, in the old offsets.
-    for (const claim of this.fuzzyClaims) {
-      if (this.fuzzy[claim]!.cands.some((c) => this.touches(claim, c, change.nlo, change.nhiOld))) research.add(claim);
+    // change touched, in the old offsets; those after it move.
+    const { touchFrom, touchTo } = this;
+    for (let claim = 0; claim < touchFrom.length; claim++) {
+      if (touchTo[claim]! <= change.nlo) continue;
+      if (touchFrom[claim]! >= change.nhiOld) {
+        touchFrom[claim]! += normDelta;
+        touchTo[claim]! += normDelta;
+      } else if (this.straddled(claim, change.nlo, change.nhiOld, normDelta)) research.add(claim);
     }
 
-    // Occurrences near the change are found again; the rest shift.
-    const dropFrom = change.nlo - this.reach;
+    // Occurrences near the change are found again (in a copy of just that stretch); the rest shift.
+    const from = Math.max(0, change.nlo - this.reach);
+    const to = change.nhiNew + this.reach;
+    const stretch = this.nt.normalized.slice(from, to + this.longest - 1);
     const found: [number, number][] = [];
-    this.matcher.scan(norm, (p, s) => found.push([p, s]), Math.max(0, dropFrom), change.nhiNew + this.reach);
-    const dirty = this.occurrences.edit(dropFrom, change.nhiOld + this.reach, normDelta, found);
+    if (this.longest > 0) this.matcher.scan(stretch, (p, s) => found.push([p, from + s]), 0, to - from);
+    const dirty = this.occurrences.edit(from, change.nhiOld + this.reach, change.nlo, change.nhiOld, change.nhiNew, found);
 
-    // Everything after the change shifts.
+    // Every anchor after the change moves.
     if (origDelta !== 0) {
-      for (const a of this.current) {
-        if (a.kind !== 'orphaned' && a.start >= change.hiOld) {
-          a.start += origDelta;
-          a.end += origDelta;
+      const { starts, ends } = this;
+      for (let claim = 0; claim < starts.length; claim++) {
+        if (starts[claim]! >= change.hiOld) {
+          starts[claim]! += origDelta;
+          ends[claim]! += origDelta;
         }
-      }
-    }
-    if (normDelta !== 0) {
-      for (const claim of this.fuzzyClaims) {
-        for (const c of this.fuzzy[claim]!.cands) if (c.start >= change.nhiOld) shift(c, normDelta);
       }
     }
 
@@ -230,7 +264,7 @@ export class LiveAnchors {
     const tracked = this.trackedOf[claim]!;
     for (let round = 0; round < tracked.length; round++) {
       const lists = tracked[round]!.map((p) => this.occurrences.of(p));
-      const found = this.quote(claim).verify(this.nt.norm, levels[round]!, lists);
+      const found = this.quote(claim).verify(this.nt.normalized, levels[round]!, lists);
       if (found.length > 0 || round === levels.length - 1) return found;
     }
     return fuzzySearchMany(this.nt.norm, [t], () => this.quote(claim), tracked.length)[0]!;
@@ -255,11 +289,53 @@ export class LiveAnchors {
     const t = this.targets[claim]!;
     const occs = toOccurrences(this.nt, t, this.occurrences.of(p));
     if (occs.length === 0) return false;
-    this.current[claim] = chooseOccurrence(this.nt.text, t, occs);
+    this.place(claim, chooseOccurrence(this.nt.original, t, occs));
     this.unregister(claim);
     this.fuzzy[claim] = undefined;
     this.fuzzyClaims.delete(claim);
+    this.touchFrom[claim] = 0;
+    this.touchTo[claim] = 0;
     return true;
+  }
+
+  /**
+   * Whether an edit of normalized [nlo, nhiOld) that falls between a fuzzy claim's
+   * first and last span touches one of them; if not, the spans after it move by `delta`.
+   */
+  private straddled(claim: number, nlo: number, nhiOld: number, delta: number): boolean {
+    const spans = this.fuzzy[claim]!.spans;
+    const base = this.touchFrom[claim]!;
+    for (let i = 0; i < spans.length; i += 2) {
+      if (base + spans[i]! < nhiOld && base + spans[i + 1]! > nlo) return true;
+    }
+    for (let i = 0; i < spans.length; i += 2) {
+      if (base + spans[i]! >= nhiOld) {
+        spans[i]! += delta;
+        spans[i + 1]! += delta;
+      }
+    }
+    this.touchTo[claim]! += delta;
+    return false;
+  }
+
+  /** Makes `anchor` the claim's current one, its range kept in `starts`/`ends`. */
+  private place(claim: number, anchor: Anchor): void {
+    if (anchor.kind === 'orphaned') {
+      this.starts[claim] = -1;
+      this.ends[claim] = -1;
+      this.current[claim] = anchor;
+      return;
+    }
+    this.starts[claim] = anchor.start;
+    this.ends[claim] = anchor.end;
+    const { starts, ends } = this;
+    const view = { kind: anchor.kind, ambiguous: anchor.ambiguous } as Anchor;
+    Object.defineProperties(view, {
+      start: { get: () => starts[claim]!, enumerable: true },
+      end: { get: () => ends[claim]!, enumerable: true },
+      distance: { value: anchor.distance, enumerable: true },
+    });
+    this.current[claim] = view;
   }
 
   private quote(claim: number): FuzzyQuote {
@@ -271,17 +347,32 @@ export class LiveAnchors {
   /** Records a fuzzy search's result and indexes the pieces that could beat it. */
   private setFuzzy(claim: number, cands: FuzzyMatch[]): void {
     const t = this.targets[claim]!;
-    this.current[claim] = chooseFuzzy(this.nt, t, cands);
+    this.place(claim, chooseFuzzy(this.nt, t, cands));
     this.unregister(claim);
+    let first = 0;
+    let last = 0;
+    for (const c of cands) {
+      const from = c.start - t.prefix.length - 2;
+      const to = c.end + t.suffix.length + 2;
+      first = first < last ? Math.min(first, from) : from;
+      last = Math.max(last, to);
+    }
+    const spans = new Int32Array(2 * cands.length);
+    cands.forEach((c, i) => {
+      spans[2 * i] = c.start - t.prefix.length - 2 - first;
+      spans[2 * i + 1] = c.end + t.suffix.length + 2 - first;
+    });
+    this.touchFrom[claim] = first;
+    this.touchTo[claim] = last;
     if (t.cutoff === 0) {
-      this.fuzzy[claim] = { cands: [], threshold: 0, pieces: [], keys: [], before: 0, after: 0 };
+      this.fuzzy[claim] = { spans, threshold: 0, pieces: [], keys: [], before: 0, after: 0 };
       this.fuzzyClaims.add(claim);
       return;
     }
     const threshold = cands.length > 0 ? cands[0]!.distance : t.cutoff;
     const span = t.norm.length + threshold + 2;
     const state: FuzzyState = {
-      cands,
+      spans,
       threshold,
       pieces: fuzzyPieces(t.norm, threshold),
       keys: [],
@@ -330,7 +421,7 @@ export class LiveAnchors {
    * change (new offsets): found from their pieces' occurrences near it.
    */
   private newMatches(change: NormalizedChange): number[] {
-    const norm = this.nt.norm;
+    const norm = this.nt.normalized;
     const hits = new Map<number, number[][]>();
     const record = (claim: number, piece: number, at: number): void => {
       // Most chance hits of a short piece fail the hierarchical check at once.
@@ -394,78 +485,190 @@ export class LiveAnchors {
 }
 
 /**
- * Every pattern's occurrences (normalized starts), in one array, pattern after
- * pattern, each ascending. An edit rewrites it in one pass (dropping the occurrences
- * near the change, shifting those after it, merging in the ones found again): one
- * list per pattern cost a binary search and a splice for each of tens of thousands.
+ * How the state is cut up: text chunks (`ChunkedText`) and occurrence buckets of
+ * about this many code units. The defaults suit articles of any size; tests make
+ * them tiny so that short texts cross their boundaries.
  */
-class OccurrenceTable {
-  private starts: Int32Array;
-  private spare: Int32Array;
-  /** Pattern p's occurrences are starts[bounds[p]] .. starts[bounds[p + 1] - 1]. */
-  private readonly bounds: Int32Array;
+export interface Layout {
+  chunkSize?: number;
+  bucketSize?: number;
+}
 
-  constructor(lists: readonly (readonly number[])[]) {
-    this.bounds = new Int32Array(lists.length + 1);
-    let n = 0;
+const BUCKET = 1024;
+
+/** A stretch of the normalized text and the occurrences that start in it, by pattern (offsets within the bucket, ascending). */
+interface Bucket {
+  index: number;
+  length: number;
+  occ: Map<number, number[]>;
+}
+
+/**
+ * Every pattern's occurrences (normalized starts), in buckets along the text. An edit
+ * touches only the buckets around it: those after it move as a whole (a bucket's
+ * start is the sum of the lengths before it), so nothing else is shifted or copied.
+ * A pattern's occurrences are read from the buckets it occurs in.
+ */
+class OccurrenceIndex {
+  private buckets: Bucket[] = [];
+  /** bases[k]: where bucket k starts; recomputed after an edit, on first need. */
+  private bases: Int32Array | undefined;
+  /** Per pattern, the buckets it occurs in (in no order). */
+  private readonly bucketsOf: Bucket[][];
+
+  constructor(
+    lists: readonly (readonly number[])[],
+    length: number,
+    private readonly size = BUCKET,
+  ) {
+    const count = Math.max(1, Math.ceil(length / size));
+    for (let k = 0; k < count; k++) {
+      this.buckets.push({ index: k, length: Math.min(size, length - k * size), occ: new Map() });
+    }
+    this.bucketsOf = lists.map(() => []);
     lists.forEach((list, p) => {
-      this.bounds[p] = n;
-      n += list.length;
+      for (const s of list) {
+        const bucket = this.buckets[Math.min(count - 1, Math.floor(s / size))]!;
+        this.add(bucket, p, s - bucket.index * size);
+      }
     });
-    this.bounds[lists.length] = n;
-    this.starts = new Int32Array(Math.max(16, n));
-    this.spare = new Int32Array(this.starts.length);
-    lists.forEach((list, p) => this.starts.set(list, this.bounds[p]!));
   }
 
-  /** Pattern p's occurrences, ascending: a view, valid until the next edit. */
-  of(p: number): Int32Array {
-    return this.starts.subarray(this.bounds[p]!, this.bounds[p + 1]!);
+  /** Pattern p's occurrences, ascending. */
+  of(p: number): number[] {
+    const where = this.bucketsOf[p]!;
+    if (where.length === 0) return [];
+    if (where.length > 1) where.sort((a, b) => a.index - b.index);
+    const bases = this.basesNow();
+    const out: number[] = [];
+    for (const bucket of where) {
+      const base = bases[bucket.index]!;
+      for (const local of bucket.occ.get(p)!) out.push(base + local);
+    }
+    return out;
   }
 
   /**
-   * An edit: occurrences starting in [from, to) (old offsets) are dropped, those from
-   * `to` on move by `delta`, and `found` ([pattern, start] in the new offsets, each
-   * start in [from, to + delta)) are added. Returns the patterns that lost or gained one.
+   * An edit replaced normalized [nlo, nhiOld) with [nlo, nhiNew). Occurrences
+   * starting in [from, to) (old offsets, around the change) are dropped, those from
+   * `to` on move with the text, and `found` ([pattern, start] in the new offsets,
+   * each start in [from, to + delta)) are added. Returns the patterns that lost or
+   * gained one.
    */
-  edit(from: number, to: number, delta: number, found: [number, number][]): Set<number> {
+  edit(from: number, to: number, nlo: number, nhiOld: number, nhiNew: number, found: readonly (readonly [number, number])[]): Set<number> {
     const dirty = new Set<number>();
-    found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const patterns = this.bounds.length - 1;
-    const need = this.bounds[patterns]! + found.length;
-    if (this.spare.length < need) this.spare = new Int32Array(need + (need >> 1));
-    const src = this.starts;
-    const out = this.spare;
-    let w = 0;
-    let f = 0;
-    for (let p = 0; p < patterns; p++) {
-      let i = this.bounds[p]!;
-      const end = this.bounds[p + 1]!;
-      this.bounds[p] = w;
-      for (; i < end && src[i]! < from; i++) out[w++] = src[i]!;
-      for (; i < end && src[i]! < to; i++) dirty.add(p);
-      for (; f < found.length && found[f]![0] === p; f++) {
-        out[w++] = found[f]![1];
-        dirty.add(p);
+    const delta = nhiNew - nhiOld;
+    const map = (x: number): number => (x <= nlo ? x : x >= nhiOld ? x + delta : nhiNew);
+    const bases = this.basesNow();
+    const last = this.buckets.length - 1;
+    let unbalanced = false;
+    // Buckets wholly before `from` keep everything; those after `to` only move.
+    for (let k = lastAtMost(bases, Math.max(0, from)); k <= last && bases[k]! <= to; k++) {
+      const bucket = this.buckets[k]!;
+      const bs = bases[k]!;
+      const newBs = map(bs);
+      for (const [p, locals] of bucket.occ) {
+        let w = 0;
+        for (let i = 0; i < locals.length; i++) {
+          const abs = bs + locals[i]!;
+          if (abs >= from && abs < to) dirty.add(p);
+          else locals[w++] = (abs < from ? abs : abs + delta) - newBs;
+        }
+        locals.length = w;
+        if (w === 0) this.remove(bucket, p);
       }
-      for (; i < end; i++) out[w++] = src[i]! + delta;
+      // The last bucket takes what is typed at the very end.
+      const newBe = k === last ? bases[k]! + bucket.length + delta : map(bs + bucket.length);
+      bucket.length = newBe - newBs;
+      if (bucket.length === 0 || bucket.length > 2 * this.size) unbalanced = true;
     }
-    this.bounds[patterns] = w;
-    this.spare = src;
-    this.starts = out;
+    this.bases = undefined;
+    const now = this.basesNow();
+    for (const [p, s] of found) {
+      const bucket = this.buckets[lastAtMost(now, s)]!;
+      this.add(bucket, p, s - now[bucket.index]!);
+      dirty.add(p);
+    }
+    if (unbalanced) this.rebalance();
     return dirty;
+  }
+
+  private add(bucket: Bucket, p: number, local: number): void {
+    const locals = bucket.occ.get(p);
+    if (!locals) {
+      bucket.occ.set(p, [local]);
+      this.bucketsOf[p]!.push(bucket);
+      return;
+    }
+    let i = locals.length;
+    while (i > 0 && locals[i - 1]! > local) i--;
+    locals.splice(i, 0, local);
+  }
+
+  private remove(bucket: Bucket, p: number): void {
+    bucket.occ.delete(p);
+    const where = this.bucketsOf[p]!;
+    where.splice(where.indexOf(bucket), 1);
+  }
+
+  private basesNow(): Int32Array {
+    if (this.bases) return this.bases;
+    const bases = new Int32Array(this.buckets.length);
+    let at = 0;
+    this.buckets.forEach((bucket, k) => {
+      bases[k] = at;
+      at += bucket.length;
+    });
+    return (this.bases = bases);
+  }
+
+  /** Splits buckets an edit made too long and drops emptied ones, so an edit always touches a few. */
+  private rebalance(): void {
+    const next: Bucket[] = [];
+    for (const bucket of this.buckets) {
+      if (bucket.length === 0) continue;
+      if (bucket.length <= 2 * this.size) {
+        next.push(bucket);
+        continue;
+      }
+      for (let from = 0; from < bucket.length; from += this.size) {
+        const part: Bucket = { index: 0, length: Math.min(this.size, bucket.length - from), occ: new Map() };
+        next.push(part);
+        for (const [p, locals] of bucket.occ) {
+          const mine = locals.filter((l) => l >= from && l < from + this.size).map((l) => l - from);
+          if (mine.length === 0) continue;
+          part.occ.set(p, mine);
+          this.bucketsOf[p]!.push(part);
+        }
+      }
+      for (const p of bucket.occ.keys()) {
+        const where = this.bucketsOf[p]!;
+        where.splice(where.indexOf(bucket), 1);
+      }
+    }
+    if (next.length === 0) next.push({ index: 0, length: 0, occ: new Map() });
+    next.forEach((bucket, k) => (bucket.index = k));
+    this.buckets = next;
+    this.bases = undefined;
   }
 }
 
-function shift(c: FuzzyMatch, delta: number): void {
-  c.start += delta;
-  c.end += delta;
+/** Index of the last element of increasing `xs` that is <= x (0 if none). */
+function lastAtMost(xs: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (xs[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**
  * A small-integer hash of the HEAD code units of `s` at `i` (a map key that V8 keeps
  * unboxed; collisions only cost a `startsWith`).
  */
-function headKey(s: string, i: number): number {
+function headKey(s: TextLike, i: number): number {
   return (((s.charCodeAt(i) * 31 + s.charCodeAt(i + 1)) * 31 + s.charCodeAt(i + 2)) * 31 + s.charCodeAt(i + 3)) & 0x3fffffff;
 }

@@ -12,6 +12,8 @@
  * re-normalize a whole article per keystroke.
  */
 
+import { ChunkedText, type TextLike } from './chunkedText';
+
 const SPACE = 32;
 const APOSTROPHE = 39;
 const QUOTE = 34;
@@ -62,7 +64,7 @@ export const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbf
 export const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /** True when offset `i` of `s` falls between the two halves of a surrogate pair. */
-export function splitsSurrogatePair(s: string, i: number): boolean {
+export function splitsSurrogatePair(s: TextLike, i: number): boolean {
   return i > 0 && i < s.length && isLowSurrogate(s.charCodeAt(i)) && isHighSurrogate(s.charCodeAt(i - 1));
 }
 
@@ -91,24 +93,41 @@ export class NormalizedText {
   private bpDelta: number[] = [];
 
   private constructor(
-    private original: string,
-    private normalized: string,
+    private readonly originalText: ChunkedText,
+    private readonly normalizedText: ChunkedText,
   ) {}
 
-  static from(text: string): NormalizedText {
-    const nt = new NormalizedText(text, normalize(text));
+  /** `chunkSize`: how the texts are cut for editing (tests make it small). */
+  static from(text: string, chunkSize?: number): NormalizedText {
+    const nt = new NormalizedText(new ChunkedText(text, chunkSize), new ChunkedText(normalize(text), chunkSize));
     const runs = collapsedRuns(text, 0, 0);
     nt.bpNorm = runs.norm;
     nt.bpDelta = runs.delta;
     return nt;
   }
 
+  /** The article as one string (built on first use after an edit: prefer `original` for reads). */
   get text(): string {
-    return this.original;
+    return this.originalText.toString();
   }
 
+  /** The normalized article as one string (built on first use after an edit: prefer `normalized`). */
   get norm(): string {
-    return this.normalized;
+    return this.normalizedText.toString();
+  }
+
+  /** The article, to read without building it whole. */
+  get original(): TextLike {
+    return this.originalText.view();
+  }
+
+  /** The normalized article, to read without building it whole. */
+  get normalized(): TextLike {
+    return this.normalizedText.view();
+  }
+
+  get normLength(): number {
+    return this.normalizedText.length;
   }
 
   /** Original offset of normalized offset `n` (0 <= n <= norm.length). */
@@ -140,22 +159,21 @@ export class NormalizedText {
   /**
    * Replaces original [start, end) with `insert`, re-normalizing only the changed
    * stretch widened to whole white-space runs (a run may grow or merge with its
-   * neighbour), and shifting the map beyond it.
+   * neighbour), and shifting the map beyond it. Copies only the chunks it touches.
    */
   replace(start: number, end: number, insert: string): NormalizedChange {
-    const text = this.original;
+    const text = this.originalText;
     let lo = start;
     while (lo > 0 && isSpace(text.charCodeAt(lo - 1))) lo--;
     let hi = end;
     while (hi < text.length && isSpace(text.charCodeAt(hi))) hi++;
     // text[lo - 1] and text[hi] are not white space (or do not exist), in the old
     // text and in the new one, so [lo, hiNew) normalizes on its own.
-    const next = text.slice(0, start) + insert + text.slice(end);
+    const stretch = text.slice(lo, start) + insert + text.slice(end, hi);
     const origDelta = insert.length - (end - start);
     const nlo = this.toNormalized(lo);
     const nhiOld = this.toNormalized(hi);
     const hiNew = hi + origDelta;
-    const stretch = next.slice(lo, hiNew);
     const local = normalize(stretch);
     const nhiNew = nlo + local.length;
     const normDelta = nhiNew - nhiOld;
@@ -173,8 +191,8 @@ export class NormalizedText {
     this.bpNorm = spliced(this.bpNorm, kBefore + 1, firstAfter, runs.norm);
     this.bpDelta = spliced(this.bpDelta, kBefore + 1, firstAfter, runs.delta);
 
-    this.original = next;
-    this.normalized = this.normalized.slice(0, nlo) + local + this.normalized.slice(nhiOld);
+    text.replace(start, end, insert);
+    this.normalizedText.replace(nlo, nhiOld, local);
     return { lo, hiOld: hi, hiNew, nlo, nhiOld, nhiNew };
   }
 }

@@ -165,7 +165,7 @@ export class ClaimStore implements ClaimStoreApi {
       if (!entry.live || entry.state?.articleUri?.toString() !== key) continue;
       entry.live.anchors.applyChanges(changes);
       // A cheap check that no change was missed (the whole text would cost a 1 MB copy per keystroke).
-      if (entry.live.anchors.text.length !== documentLength(document)) entry.live = undefined;
+      if (entry.live.anchors.length !== documentLength(document)) entry.live = undefined;
     }
   }
 

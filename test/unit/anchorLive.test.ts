@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { LiveAnchors, anchorClaims } from '../../src/core/anchor';
 import type { ContentChange } from '../../src/core/anchor';
+import type { Layout } from '../../src/core/liveAnchors';
 import type { AnchorTarget } from '../../src/core/types';
 
 function applied(text: string, c: ContentChange): string {
@@ -62,8 +63,8 @@ const edits = fc.array(
 );
 
 /** Applies raw edits to `live` and `text`, checking every step against anchoring from scratch. */
-function checkEdits(text: string, targets: AnchorTarget[], raw: [number, number, string][]): void {
-  const live = new LiveAnchors(text, targets);
+function checkEdits(text: string, targets: AnchorTarget[], raw: [number, number, string][], layout?: Layout): void {
+  const live = new LiveAnchors(text, targets, layout);
   let current = text;
   for (const [at, len, insert] of raw) {
     // Keep surrogate pairs whole, as an editor does.
@@ -104,6 +105,17 @@ describe('LiveAnchors: properties', () => {
         ([text, targets, raw]) => checkEdits(text, targets, raw),
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('equals anchoring from scratch when the text and its occurrences are cut into tiny chunks and buckets', () => {
+    // Chunks of 3 and buckets of 2 code units: edits cross, empty, split and merge them.
+    fc.assert(
+      fc.property(
+        article.chain((text) => fc.tuple(fc.constant(text), targetsFor(text), edits)),
+        ([text, targets, raw]) => checkEdits(text, targets, raw, { chunkSize: 3, bucketSize: 2 }),
+      ),
+      { numRuns: 400 },
     );
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { ChunkedText } from '../../src/core/chunkedText';
 import { NormalizedText, normalize } from '../../src/core/normalize';
 import { MultiSearch } from '../../src/core/multiSearch';
 
@@ -24,6 +25,33 @@ function assertConsistent(nt: NormalizedText): void {
   });
 }
 
+const edit = fc.tuple(fc.nat(), fc.nat(5), fc.array(piece, { maxLength: 3 }).map((p) => p.join('')));
+
+describe('ChunkedText', () => {
+  it('reads and edits like the string it holds, whatever the chunk size', () => {
+    fc.assert(
+      fc.property(text, fc.array(edit, { maxLength: 10 }), fc.integer({ min: 1, max: 6 }), fc.nat(), fc.nat(), (s, edits, size, a, b) => {
+        const chunks = new ChunkedText(s, size);
+        let current = s;
+        for (const [at, len, insert] of edits) {
+          const start = at % (current.length + 1);
+          const end = Math.min(current.length, start + len);
+          chunks.replace(start, end, insert);
+          current = current.slice(0, start) + insert + current.slice(end);
+          assert.strictEqual(chunks.length, current.length);
+          const from = a % (current.length + 1);
+          const to = from + (b % (current.length - from + 1));
+          assert.strictEqual(chunks.slice(from, to), current.slice(from, to), `slice(${from}, ${to})`);
+          assert.strictEqual(chunks.startsWith(current.slice(from, to), from), true);
+          for (let i = current.length; i >= 0; i--) assert.deepStrictEqual(chunks.charCodeAt(i), current.charCodeAt(i), `charCodeAt(${i})`);
+        }
+        assert.strictEqual(chunks.toString(), current);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('NormalizedText', () => {
   it('normalizes white-space runs and typographic quotes', () => {
     assert.strictEqual(normalize('\u201cWe\u00a0 have\r\n\tit,\u201d he\u2019s \u2032x\u2033'), '"We have it," he\'s \'x"');
@@ -34,10 +62,9 @@ describe('NormalizedText', () => {
   });
 
   it('stays equal to a fresh normalization after any sequence of replacements', () => {
-    const edit = fc.tuple(fc.nat(), fc.nat(5), fc.array(piece, { maxLength: 3 }).map((p) => p.join('')));
     fc.assert(
-      fc.property(text, fc.array(edit, { maxLength: 10 }), (s, edits) => {
-        const nt = NormalizedText.from(s);
+      fc.property(text, fc.array(edit, { maxLength: 10 }), fc.constantFrom(undefined, 1, 3), (s, edits, chunkSize) => {
+        const nt = NormalizedText.from(s, chunkSize);
         let current = s;
         for (const [at, len, insert] of edits) {
           const start = at % (current.length + 1);
