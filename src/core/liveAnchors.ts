@@ -37,8 +37,7 @@ import {
 } from './anchor';
 import { FuzzyQuote, fuzzyLevels, fuzzyPieces, type FuzzyMatch } from './fuzzy';
 import { MultiSearch } from './multiSearch';
-import { WindowSearch } from './windowSearch';
-import type { TextLike } from './chunkedText';
+import { HeadIndex } from './headIndex';
 import { NormalizedText, type NormalizedChange } from './normalize';
 import type { Anchor, AnchorTarget } from './types';
 
@@ -60,19 +59,12 @@ interface FuzzyState {
   threshold: number;
   /** The pieces of the quote for `threshold` (`fuzzyPieces`), indexed while fuzzy. */
   pieces: string[];
-  /** Piece index keys registered for this claim, to unregister them. */
-  keys: number[];
+  /** The ids its pieces have in `pieceIndex` (one per piece), to unregister them. */
+  ids: number[];
   /** How far before / after a change a piece of a match that matters can start. */
   before: number;
   after: number;
 }
-
-/**
- * Pieces are indexed by their first HEAD code units. Four: a piece is about a fifth
- * of its quote at the cutoff, so at least 4 long for quotes of 20 or more, and a
- * 4-gram head names far fewer pieces than a 3-gram one (" th" heads hundreds).
- */
-const HEAD = 4;
 
 /** How many of a claim's first fuzzy levels have their pieces' occurrences kept. */
 const TRACKED_ROUNDS = 2;
@@ -82,8 +74,8 @@ const MIN_PIECE = 8;
 export class LiveAnchors {
   private readonly nt: NormalizedText;
   private readonly targets: PreparedTarget[];
-  /** Distinct normalized quotes and tracked pieces, looked for around each edit; for each claim its quote's index (-1: empty). */
-  private readonly matcher: WindowSearch;
+  /** Distinct normalized quotes and tracked pieces (ids: their index), looked for around each edit; for each claim its quote's index (-1: empty). */
+  private readonly matcher = new HeadIndex();
   private readonly patternOf: number[];
   private readonly claimsOf: number[][];
   /**
@@ -116,10 +108,12 @@ export class LiveAnchors {
   /** The claims that have a FuzzyState (no valid occurrence). */
   private readonly fuzzyClaims = new Set<number>();
   private readonly quotes = new Map<number, FuzzyQuote>();
-  /** Pieces of fuzzy/orphaned claims, by the key of their first HEAD code units. */
-  private readonly pieceIndex = new Map<number, { claim: number; piece: number }[]>();
-  /** Pieces shorter than HEAD code units: (claim, piece). */
-  private readonly tinyPieces: { claim: number; piece: number }[] = [];
+  /** The pieces of fuzzy and orphaned claims; an id names a claim (`pieceClaim`) and its piece. */
+  private readonly pieceIndex = new HeadIndex();
+  private readonly pieceClaim: number[] = [];
+  private readonly pieceOf: number[] = [];
+  /** Ids of `pieceIndex` no longer in use. */
+  private readonly freeIds: number[] = [];
   private readonly reach: number;
   /** `fuzzyReach()`, cached until a claim's fuzzy state changes. */
   private fuzzyReachCache: number | undefined;
@@ -157,7 +151,7 @@ export class LiveAnchors {
       }
       return rounds;
     });
-    this.matcher = new WindowSearch(distinct);
+    distinct.forEach((pattern, id) => this.matcher.add(id, pattern));
     const everywhere = distinct.length > 0 ? new MultiSearch(distinct).findAll(this.nt.norm) : [];
     this.occurrences = new OccurrenceIndex(everywhere, this.nt.normLength, layout.bucketSize);
     this.longest = distinct.reduce((n, p) => Math.max(n, p.length), 0);
@@ -228,7 +222,7 @@ export class LiveAnchors {
     const to = change.nhiNew + this.reach;
     const stretch = this.nt.normalized.slice(from, to + this.longest - 1);
     const found: [number, number][] = [];
-    if (this.longest > 0) this.matcher.scan(stretch, (p, s) => found.push([p, from + s]), 0, to - from);
+    this.matcher.scan(stretch, 0, to - from, (p, s) => found.push([p, from + s]));
     const dirty = this.occurrences.edit(from, change.nhiOld + this.reach, change.nlo, change.nhiOld, change.nhiNew, found);
 
     // Every anchor after the change moves.
@@ -365,7 +359,7 @@ export class LiveAnchors {
     this.touchFrom[claim] = first;
     this.touchTo[claim] = last;
     if (t.cutoff === 0) {
-      this.fuzzy[claim] = { spans, threshold: 0, pieces: [], keys: [], before: 0, after: 0 };
+      this.fuzzy[claim] = { spans, threshold: 0, pieces: [], ids: [], before: 0, after: 0 };
       this.fuzzyClaims.add(claim);
       return;
     }
@@ -375,21 +369,16 @@ export class LiveAnchors {
       spans,
       threshold,
       pieces: fuzzyPieces(t.norm, threshold),
-      keys: [],
+      ids: [],
       before: span + t.suffix.length,
       after: span + t.prefix.length,
     };
     state.pieces.forEach((piece, i) => {
-      const entry = { claim, piece: i };
-      if (piece.length < HEAD) {
-        this.tinyPieces.push(entry);
-        return;
-      }
-      const key = headKey(piece, 0);
-      state.keys.push(key);
-      let list = this.pieceIndex.get(key);
-      if (!list) this.pieceIndex.set(key, (list = []));
-      list.push(entry);
+      const id = this.freeIds.pop() ?? this.pieceClaim.length;
+      this.pieceClaim[id] = claim;
+      this.pieceOf[id] = i;
+      this.pieceIndex.add(id, piece);
+      state.ids.push(id);
     });
     this.fuzzy[claim] = state;
     this.fuzzyClaims.add(claim);
@@ -400,19 +389,11 @@ export class LiveAnchors {
     const state = this.fuzzy[claim];
     if (!state) return;
     this.fuzzyReachCache = undefined;
-    for (const key of state.keys) {
-      const list = this.pieceIndex.get(key);
-      if (!list) continue; // two pieces with the same head: already removed
-      const kept = list.filter((e) => e.claim !== claim);
-      if (kept.length > 0) this.pieceIndex.set(key, kept);
-      else this.pieceIndex.delete(key);
+    for (const id of state.ids) {
+      this.pieceIndex.remove(id);
+      this.freeIds.push(id);
     }
-    if (this.tinyPieces.some((e) => e.claim === claim)) {
-      const kept = this.tinyPieces.filter((e) => e.claim !== claim);
-      this.tinyPieces.length = 0;
-      this.tinyPieces.push(...kept);
-    }
-    state.keys = [];
+    state.ids = [];
     state.pieces = [];
   }
 
@@ -435,25 +416,12 @@ export class LiveAnchors {
     const margin = this.fuzzyReach();
     const from = Math.max(0, change.nlo - margin);
     const to = Math.min(norm.length, change.nhiNew + margin);
-    if (this.pieceIndex.size > 0) {
-      for (let i = from; i < to && i + HEAD <= norm.length; i++) {
-        const list = this.pieceIndex.get(headKey(norm, i));
-        if (!list) continue;
-        for (const { claim, piece } of list) {
-          if (this.mayTouch(claim, i, change) && norm.startsWith(this.fuzzy[claim]!.pieces[piece]!, i)) {
-            record(claim, piece, i);
-          }
-        }
-      }
-    }
-    // A window of the text, so a rare tiny piece is not looked for all the way to its end.
-    const window = this.tinyPieces.length > 0 ? norm.slice(from, to + HEAD) : '';
-    for (const { claim, piece } of this.tinyPieces) {
-      const text = this.fuzzy[claim]!.pieces[piece]!;
-      for (let i = window.indexOf(text); i !== -1 && from + i < to; i = window.indexOf(text, i + 1)) {
-        if (this.mayTouch(claim, from + i, change)) record(claim, piece, from + i);
-      }
-    }
+    // A piece is never longer than its quote.
+    const stretch = norm.slice(from, to + this.longest - 1);
+    this.pieceIndex.scan(stretch, 0, to - from, (id, at) => {
+      const claim = this.pieceClaim[id]!;
+      if (this.mayTouch(claim, from + at, change)) record(claim, this.pieceOf[id]!, from + at);
+    });
     const out: number[] = [];
     for (const [claim, perPiece] of hits) {
       const state = this.fuzzy[claim]!;
@@ -663,12 +631,4 @@ function lastAtMost(xs: ArrayLike<number>, x: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-/**
- * A small-integer hash of the HEAD code units of `s` at `i` (a map key that V8 keeps
- * unboxed; collisions only cost a `startsWith`).
- */
-function headKey(s: TextLike, i: number): number {
-  return (((s.charCodeAt(i) * 31 + s.charCodeAt(i + 1)) * 31 + s.charCodeAt(i + 2)) * 31 + s.charCodeAt(i + 3)) & 0x3fffffff;
 }
