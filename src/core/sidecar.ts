@@ -32,10 +32,12 @@ type Issue = z.core.$ZodIssue;
 
 /** `fastYaml: false` reads the YAML with `yaml` alone (tests compare the two readers). */
 export function parseSidecar(text: string, file: string, { fastYaml = true }: { fastYaml?: boolean } = {}): ParsedSidecar {
-  const lines = new LineIndex(text);
+  // Lines are only counted when a problem needs one.
+  let lineIndex: LineIndex | undefined;
+  const lines = () => (lineIndex ??= new LineIndex(text));
   const problem = (code: ProblemCode, severity: Severity, message: string, range: TextRange, extra?: Partial<Problem>): Problem => ({
     file,
-    ...lines.positionAt(range.start),
+    ...lines().positionAt(range.start),
     severity,
     code,
     message,
@@ -342,35 +344,32 @@ function referenceProblems(
   // Defined means written under `sources:`: an entry with its own problems is not "unknown".
   const defined = new Set(definedIds);
   const problems: Problem[] = [];
+  const check = (list: unknown, listPath: Path, index: number, id: unknown) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((ref, j) => {
+      if (typeof ref !== 'string' || !ID_PATTERN.test(ref) || defined.has(ref)) return;
+      const where = rangesAt(['claims', index, ...listPath, j]).node ?? { start: 0, end: 0 };
+      const suggestion = closest(ref, defined);
+      const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
+      const message = `source '${ref}' is not defined under \`sources:\`${hint}: define it there, or write the source inline`;
+      problems.push(problem('unknown-source', 'error', message, where, typeof id === 'string' ? { claim: id } : {}));
+    });
+  };
   rawClaims.forEach((rawClaim, index) => {
     if (!isRecord(rawClaim)) return;
-    const lists: [Path, unknown][] = [
-      [['sources'], rawClaim.sources],
-      [['attribution', 'via'], isRecord(rawClaim.attribution) ? rawClaim.attribution.via : undefined],
-    ];
-    const claim = typeof rawClaim.id === 'string' ? { claim: rawClaim.id } : {};
-    for (const [listPath, list] of lists) {
-      if (!Array.isArray(list)) continue;
-      list.forEach((ref, j) => {
-        if (typeof ref !== 'string' || !ID_PATTERN.test(ref) || defined.has(ref)) return;
-        const where = rangesAt(['claims', index, ...listPath, j]).node ?? { start: 0, end: 0 };
-        const suggestion = closest(ref, defined);
-        const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
-        const message = `source '${ref}' is not defined under \`sources:\`${hint}: define it there, or write the source inline`;
-        problems.push(problem('unknown-source', 'error', message, where, claim));
-      });
-    }
+    check(rawClaim.sources, ['sources'], index, rawClaim.id);
+    if (isRecord(rawClaim.attribution)) check(rawClaim.attribution.via, ['attribution', 'via'], index, rawClaim.id);
   });
   return problems;
 }
 
-function claimProblems(claims: readonly Claim[], lines: LineIndex, problem: MakeProblem): Problem[] {
+function claimProblems(claims: readonly Claim[], lines: () => LineIndex, problem: MakeProblem): Problem[] {
   const problems: Problem[] = [];
   const firstById = new Map<string, Claim>();
   for (const claim of claims) {
     const first = firstById.get(claim.id);
     if (first) {
-      const line = lines.positionAt((first.idRange ?? first.entryRange).start).line;
+      const line = lines().positionAt((first.idRange ?? first.entryRange).start).line;
       const message = `claim id '${claim.id}' is already used on line ${line}: ids must be unique in the file`;
       problems.push(problem('duplicate-id', 'error', message, claim.idRange ?? claim.entryRange, { claim: claim.id }));
     } else firstById.set(claim.id, claim);
