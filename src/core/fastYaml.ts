@@ -8,26 +8,33 @@
  * text with `yaml`, so errors and rarer YAML behave exactly as there.
  */
 
-/** As `yaml`'s `Node.range`: [start, end of the value, end of the comments it owns]. */
-export type NodeRange = [number, number, number];
-
-/** A collection (block mapping or sequence, flow sequence); its scalars are spans, not nodes. */
-export interface FastNode {
-  range: NodeRange;
-  /** A mapping's keys, in order. */
-  keys?: string[];
-  /**
-   * Per item (a sequence's items, a mapping's values) its range, three numbers; a
-   * mapping's have its key's start and end first, five numbers in all.
-   */
-  spans: number[];
-  /** The items that are collections, at their indexes. */
-  children?: (FastNode | undefined)[];
+/**
+ * The collections of a document (block mappings and sequences, flow sequences) in flat
+ * tables of int32s: one object and a few arrays per collection would take most of the
+ * memory (and garbage-collection time) of loading a large sidecar, and typed arrays are
+ * stored apart from the objects the collector moves.
+ * - `nodes`: NODE_WIDTH numbers per collection: its range as `yaml`'s `Node.range`
+ *   (start, end of the value, end of the comments it owns), the index of its first item
+ *   in `items`, its number of items, and 1 for a mapping, 0 for a sequence.
+ * - `items`: ITEM_WIDTH numbers per item (a sequence's items, a mapping's values): its
+ *   key's start and end (-1 in a sequence), its range (three numbers), and the index of
+ *   its node in `nodes` when it is a collection, else -1. A collection's items are
+ *   consecutive.
+ * - `keys`: per item, a mapping item's key ('' in a sequence).
+ * The root is the last node.
+ */
+export interface FastTree {
+  nodes: Int32Array;
+  items: Int32Array;
+  keys: string[];
 }
+
+export const NODE_WIDTH = 6;
+export const ITEM_WIDTH = 6;
 
 export interface FastYaml {
   value: unknown;
-  root: FastNode;
+  tree: FastTree;
 }
 
 /** The text as plain data with its nodes, or undefined when it is not in the subset this reads. */
@@ -43,29 +50,47 @@ export function parseFastYaml(text: string): FastYaml | undefined {
   }
 }
 
-/** The range of the node at a path of keys and indexes, and of its key: as `nodeAt` in yamlNodes.ts. */
-export function fastNodeAt(root: FastNode, path: readonly PropertyKey[]): { node?: { range: NodeRange }; key?: { range: NodeRange } } {
-  let node: FastNode | undefined = root;
-  let range: NodeRange | undefined = root.range;
-  let key: NodeRange | undefined;
+/** Where a node is: its value's start and end (as `yaml`'s range[0] and range[1]), and its key's; -1 without a key. */
+export interface FastRanges {
+  start: number;
+  end: number;
+  keyStart: number;
+  keyEnd: number;
+}
+
+/** The node at a path of keys and indexes, as `nodeAt` in yamlNodes.ts; undefined when there is none. */
+export function fastNodeAt({ nodes, items, keys }: FastTree, path: readonly PropertyKey[]): FastRanges | undefined {
+  let node = nodes.length / NODE_WIDTH - 1;
+  let start = nodes[node * NODE_WIDTH]!;
+  let end = nodes[node * NODE_WIDTH + 1]!;
+  let keyStart = -1;
+  let keyEnd = -1;
   for (const seg of path) {
-    if (node && !node.keys && typeof seg === 'number') {
-      const s = seg * 3;
-      const inside: boolean = Number.isInteger(seg) && seg >= 0 && s < node.spans.length;
-      range = inside ? [node.spans[s]!, node.spans[s + 1]!, node.spans[s + 2]!] : undefined;
-      node = inside ? node.children?.[seg] : undefined;
-      key = undefined;
-    } else {
-      const i = node?.keys ? node.keys.indexOf(String(seg)) : -1;
-      if (i < 0) return {};
-      const spans = node!.spans;
-      const s = i * 5;
-      key = [spans[s]!, spans[s + 1]!, spans[s + 1]!];
-      range = [spans[s + 2]!, spans[s + 3]!, spans[s + 4]!];
-      node = node!.children?.[i];
+    if (node < 0) return undefined;
+    const n = node * NODE_WIDTH;
+    const first = nodes[n + 3]!;
+    const count = nodes[n + 4]!;
+    let item = -1;
+    if (nodes[n + 5] === 1) {
+      const key = String(seg);
+      for (let i = first; i < first + count; i++) {
+        if (keys[i] === key) {
+          item = i;
+          break;
+        }
+      }
+    } else if (typeof seg === 'number' && Number.isInteger(seg) && seg >= 0 && seg < count) {
+      item = first + seg;
     }
+    if (item < 0) return undefined;
+    const s = item * ITEM_WIDTH;
+    keyStart = items[s]!;
+    keyEnd = items[s + 1]!;
+    start = items[s + 2]!;
+    end = items[s + 3]!;
+    node = items[s + 5]!;
   }
-  return { node: range && { range }, key: key && { range: key } };
+  return { start, end, keyStart, keyEnd };
 }
 
 // Tabs, a byte-order mark, control characters, Unicode line separators and a CR that
@@ -146,6 +171,17 @@ class Reader {
   private str = '';
   private trailer: Trailer | null = null;
   private depth = 0;
+  private readonly nodes = new Int32List();
+  private readonly items = new Int32List();
+  private readonly keys: string[] = [];
+  /**
+   * The items of the collections being read, innermost last (ITEM_WIDTH numbers each,
+   * keys apart), `top` items in all: a collection's items move to `items` when it ends,
+   * so that they are consecutive there.
+   */
+  private readonly open = new Int32List();
+  private readonly openKeys: string[] = [];
+  private top = 0;
 
   constructor(private readonly text: string) {}
 
@@ -153,9 +189,41 @@ class Reader {
     this.skip(-1, -1);
     // A document at the top level in a block collection, flush left; nothing after it.
     if (this.indent !== 0) unsupported();
-    const root = this.blockNode(0, this.lineStart);
+    this.blockNode(0, this.lineStart);
     if (this.lineStart < this.text.length) unsupported();
-    return { value: this.value, root };
+    return { value: this.value, tree: { nodes: this.nodes.array(), items: this.items.array(), keys: this.keys } };
+  }
+
+  /** Adds an item (`start`/`end`/`tail` its range, `child` its node or -1) to the collection being read. */
+  private item(key: string, keyStart: number, keyEnd: number, child: number): void {
+    let s = this.top * ITEM_WIDTH;
+    const open = this.open.reserve(s + ITEM_WIDTH);
+    open[s++] = keyStart;
+    open[s++] = keyEnd;
+    open[s++] = this.start;
+    open[s++] = this.end;
+    open[s++] = this.tail;
+    open[s] = child;
+    this.openKeys[this.top++] = key;
+  }
+
+  /** Ends the collection whose items start at `first` in `open`: moves them to `tree`, returns the new node's index. */
+  private node(start: number, end: number, first: number, isMap: boolean): number {
+    const { nodes, items, keys } = this;
+    const index = keys.length;
+    items.append(this.open.data, first * ITEM_WIDTH, this.top * ITEM_WIDTH);
+    for (let i = first; i < this.top; i++) keys.push(this.openKeys[i]!);
+    const n = nodes.length;
+    const data = nodes.reserve(n + NODE_WIDTH);
+    data[n] = start;
+    data[n + 1] = end;
+    data[n + 2] = end;
+    data[n + 3] = index;
+    data[n + 4] = this.top - first;
+    data[n + 5] = isMap ? 1 : 0;
+    nodes.length = n + NODE_WIDTH;
+    this.top = first;
+    return n / NODE_WIDTH;
   }
 
   /** End of the content of the line containing `p` (before its CR LF or LF). */
@@ -233,22 +301,26 @@ class Reader {
    * (and extend its range) if one of them is indented at least as far as it; otherwise
    * they move on to its parent (`Parser.pop` in `yaml`).
    */
-  private close(node: FastNode, indent: number): FastNode {
+  private close(node: number, indent: number): number {
+    const n = node * NODE_WIDTH;
+    const nodes = this.nodes.data;
     const trailer = this.trailer;
     if (trailer && indent !== 0 && trailer.maxCommentIndent >= indent) {
-      node.range[2] = trailer.end;
+      nodes[n + 2] = trailer.end;
       this.trailer = null;
     }
-    [this.start, this.end, this.tail] = node.range;
+    this.start = nodes[n]!;
+    this.end = nodes[n + 1]!;
+    this.tail = nodes[n + 2]!;
     return node;
   }
 
   /**
    * Each item reader (`blockNode`, `nestedBlock`, `compactNode`, `inlineValue`) leaves
    * the item's range in `start`/`end`/`tail` and its value in `value`, and returns its
-   * node when it is a collection.
+   * node when it is a collection, else -1.
    */
-  private blockNode(indent: number, p: number): FastNode {
+  private blockNode(indent: number, p: number): number {
     if (++this.depth > MAX_DEPTH) unsupported();
     const end = this.contentEnd(p);
     const node = this.isSeqIndicator(p, end) ? this.blockSequence(indent, p) : this.blockMap(indent, p);
@@ -256,11 +328,9 @@ class Reader {
     return node;
   }
 
-  private blockMap(indent: number, p: number): FastNode {
+  private blockMap(indent: number, p: number): number {
     const t = this.text;
-    const keys: string[] = [];
-    const spans: number[] = [];
-    let children: FastNode[] | undefined;
+    const first = this.top;
     const obj: Record<string, unknown> = {};
     const start = p;
     for (;;) {
@@ -270,7 +340,7 @@ class Reader {
       if (Object.hasOwn(obj, name) || name === '__proto__' || name === '<<') unsupported();
       let q = colon + 1;
       while (t.charCodeAt(q) === SPACE) q++;
-      let child: FastNode | undefined;
+      let child = -1;
       if (q === end || t.charCodeAt(q) === HASH) {
         const onKeyLine = q < end;
         this.lineStart = this.nextLine(q);
@@ -285,9 +355,7 @@ class Reader {
       } else {
         child = this.inlineValue(q, end, indent);
       }
-      if (child) (children ??= [])[keys.length] = child;
-      keys.push(name);
-      spans.push(p, colon, this.start, this.end, this.tail);
+      this.item(name, p, colon, child);
       obj[name] = this.value;
       if (this.indent < indent) break;
       if (this.indent > indent || this.isSeqIndicator(this.lineStart + indent, this.contentEnd(this.lineStart))) unsupported();
@@ -296,20 +364,19 @@ class Reader {
     }
     const last = this.tail;
     this.value = obj;
-    return this.close({ range: [start, last, last], keys, spans, ...(children ? { children } : {}) }, indent);
+    return this.close(this.node(start, last, first, true), indent);
   }
 
-  private blockSequence(indent: number, p: number): FastNode {
+  private blockSequence(indent: number, p: number): number {
     const t = this.text;
-    const spans: number[] = [];
-    let children: FastNode[] | undefined;
+    const first = this.top;
     const values: unknown[] = [];
     const start = p;
     for (;;) {
       const end = this.contentEnd(p);
       let q = p + 1;
       while (t.charCodeAt(q) === SPACE) q++;
-      let child: FastNode | undefined;
+      let child = -1;
       if (q === end || t.charCodeAt(q) === HASH) {
         const onItemLine = q < end;
         this.lineStart = this.nextLine(q);
@@ -323,8 +390,7 @@ class Reader {
       } else {
         child = this.compactNode(q, end, indent);
       }
-      if (child) (children ??= [])[values.length] = child;
-      spans.push(this.start, this.end, this.tail);
+      this.item('', -1, -1, child);
       values.push(this.value);
       if (this.indent < indent) break;
       if (this.indent > indent) unsupported();
@@ -335,7 +401,7 @@ class Reader {
     }
     const last = this.tail;
     this.value = values;
-    return this.close({ range: [start, last, last], spans, ...(children ? { children } : {}) }, indent);
+    return this.close(this.node(start, last, first, false), indent);
   }
 
   /** An empty value (null) at `p`. */
@@ -346,7 +412,7 @@ class Reader {
   }
 
   /** A collection on the lines after `key:` or `-`: it must start with a key or a `-`. */
-  private nestedBlock(indent: number): FastNode {
+  private nestedBlock(indent: number): number {
     const p = this.lineStart + indent;
     const end = this.contentEnd(p);
     if (!this.isSeqIndicator(p, end) && !this.isKey(p, end)) unsupported();
@@ -354,7 +420,7 @@ class Reader {
   }
 
   /** What follows `- ` on its line: a mapping or sequence that starts there, or a scalar. */
-  private compactNode(q: number, end: number, seqIndent: number): FastNode | undefined {
+  private compactNode(q: number, end: number, seqIndent: number): number {
     const column = q - this.lineStart;
     if (this.isSeqIndicator(q, end) || this.isKey(q, end)) return this.blockNode(column, q);
     return this.inlineValue(q, end, seqIndent);
@@ -392,14 +458,14 @@ class Reader {
   }
 
   /** A scalar or flow sequence at `q` that ends its line (but for a comment). */
-  private inlineValue(q: number, end: number, inner: number): FastNode | undefined {
+  private inlineValue(q: number, end: number, inner: number): number {
     const t = this.text;
     const c = t.charCodeAt(q);
     let valueEnd: number;
-    let node: FastNode | undefined;
+    let node = -1;
     if (c === LBRACKET) {
       node = this.flowSequence(q, end);
-      valueEnd = node.range[1];
+      valueEnd = this.nodes.data[node * NODE_WIDTH + 1]!;
       this.lineEnd(valueEnd, end);
     } else if (c === DQUOTE || c === SQUOTE) {
       valueEnd = this.quoted(q, end);
@@ -415,7 +481,7 @@ class Reader {
     this.skip(inner, this.lineStart);
     this.start = q;
     this.end = valueEnd;
-    if (node) node.range[2] = this.tail;
+    if (node >= 0) this.nodes.data[node * NODE_WIDTH + 2] = this.tail;
     return node;
   }
 
@@ -502,9 +568,9 @@ class Reader {
   }
 
   /** `[a, "b", c]` on one line: scalars only. */
-  private flowSequence(p: number, end: number): FastNode {
+  private flowSequence(p: number, end: number): number {
     const t = this.text;
-    const spans: number[] = [];
+    const first = this.top;
     const values: unknown[] = [];
     let i = p + 1;
     for (;;) {
@@ -524,7 +590,9 @@ class Reader {
         if (itemEnd <= i) unsupported();
         values.push(plainValue(t.slice(i, itemEnd)));
       }
-      spans.push(i, itemEnd, itemEnd);
+      this.start = i;
+      this.end = this.tail = itemEnd;
+      this.item('', -1, -1, -1);
       i = itemEnd;
       while (t.charCodeAt(i) === SPACE) i++;
       c = t.charCodeAt(i);
@@ -532,7 +600,34 @@ class Reader {
       else if (c !== RBRACKET) unsupported();
     }
     this.value = values;
-    return { range: [p, i + 1, i + 1], spans };
+    return this.node(p, i + 1, first, false);
+  }
+}
+
+/** A list of int32s that grows as needed (`data` may be longer than `length`; `reserve` keeps all of it). */
+class Int32List {
+  data = new Int32Array(1024);
+  length = 0;
+
+  /** `data`, with room for `size` numbers. */
+  reserve(size: number): Int32Array {
+    if (size > this.data.length) {
+      const data = new Int32Array(Math.max(size, this.data.length * 2));
+      data.set(this.data);
+      this.data = data;
+    }
+    return this.data;
+  }
+
+  append(from: Int32Array, start: number, end: number): void {
+    const data = this.reserve(this.length + end - start);
+    // A loop: most runs are a few numbers, fewer than it takes to make a `subarray` pay.
+    for (let i = start; i < end; i++) data[this.length++] = from[i]!;
+  }
+
+  /** The numbers, in a copy of their own size. */
+  array(): Int32Array {
+    return this.data.slice(0, this.length);
   }
 }
 

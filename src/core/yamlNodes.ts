@@ -39,24 +39,25 @@ export type YamlLoad = { ok: true; value: unknown; rangesAt: NodeRanges } | { ok
 export function loadYaml(text: string, { fast = true }: { fast?: boolean } = {}): YamlLoad {
   if (text.length > MAX_SIDECAR_CHARS) return tooLarge(text, MAX_SIDECAR_CHARS);
   const quick = fast ? parseFastYaml(text) : undefined;
-  let value: unknown;
-  let nodes: (path: readonly PropertyKey[]) => { node?: { range?: Node['range'] }; key?: { range?: Node['range'] } };
   if (quick) {
-    value = quick.value;
-    nodes = (path) => fastNodeAt(quick.root, path);
-  } else if (text.length > MAX_FULL_YAML_CHARS) {
-    return tooLarge(text, MAX_FULL_YAML_CHARS, ' for YAML beyond the plain block style: anchors, tags, flow mappings, multi-line scalars');
-  } else {
-    const yaml = parseYaml(text);
-    if (!yaml.ok) return yaml;
-    value = yaml.value;
-    nodes = (path) => nodeAt(yaml.doc, path);
+    const rangesAt: NodeRanges = (path) => {
+      const at = fastNodeAt(quick.tree, path);
+      if (!at) return {};
+      const node = valueRange(at.start, at.end, text);
+      return at.keyStart < 0 ? { node } : { node, key: valueRange(at.keyStart, at.keyEnd, text) };
+    };
+    return { ok: true, value: quick.value, rangesAt };
   }
+  if (text.length > MAX_FULL_YAML_CHARS) {
+    return tooLarge(text, MAX_FULL_YAML_CHARS, ' for YAML beyond the plain block style: anchors, tags, flow mappings, multi-line scalars');
+  }
+  const yaml = parseYaml(text);
+  if (!yaml.ok) return yaml;
   return {
     ok: true,
-    value,
+    value: yaml.value,
     rangesAt: (path) => {
-      const { node, key } = nodes(path);
+      const { node, key } = nodeAt(yaml.doc, path);
       return { node: node && rangeOf(node, text), key: key && rangeOf(key, text) };
     },
   };
@@ -149,10 +150,12 @@ export function nodeAt(doc: Document, path: readonly PropertyKey[]): { node?: No
 
 /** [start, end) of a node's value, without trailing line breaks of block scalars or maps. */
 export function rangeOf(node: { range?: Node['range'] }, text: string): TextRange | undefined {
-  if (!node.range) return undefined;
-  let end = node.range[1];
-  while (end > node.range[0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-  return { start: node.range[0], end };
+  return node.range ? valueRange(node.range[0], node.range[1], text) : undefined;
+}
+
+function valueRange(start: number, end: number, text: string): TextRange {
+  while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return { start, end };
 }
 
 /**

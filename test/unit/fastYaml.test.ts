@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { isMap, isSeq, parseDocument, type Node } from 'yaml';
-import { parseFastYaml, type FastNode } from '../../src/core/fastYaml';
+import { ITEM_WIDTH, NODE_WIDTH, parseFastYaml, type FastTree } from '../../src/core/fastYaml';
 import { parseSidecar } from '../../src/core/sidecar';
 
 const fixtures = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
@@ -28,18 +28,19 @@ function yamlShape(node: Node): Shape {
   return { range };
 }
 
-function fastShape(node: FastNode): Shape {
-  const range = node.range.slice(0, 2);
-  const width = node.keys ? 5 : 3;
-  const items: Shape[] = [];
-  for (let i = 0; i * width < node.spans.length; i++) {
-    const span = node.spans.slice(i * width + width - 3, i * width + width);
-    const child = node.children?.[i];
-    if (child) assert.deepStrictEqual(child.range, span, 'a collection item spans what its node does');
-    items.push(child ? fastShape(child) : { range: span.slice(0, 2) });
+function fastShape({ nodes, items, keys }: FastTree, node = nodes.length / NODE_WIDTH - 1): Shape {
+  const [start, end, , first, count, isMap] = nodes.slice(node * NODE_WIDTH, node * NODE_WIDTH + NODE_WIDTH);
+  const shape: Shape = { range: [start!, end!], items: [] };
+  for (let i = first!; i < first! + count!; i++) {
+    const [keyStart, keyEnd, ...rest] = items.slice(i * ITEM_WIDTH, i * ITEM_WIDTH + ITEM_WIDTH);
+    const span = rest.slice(0, 3);
+    const child = rest[3]!;
+    if (child >= 0) assert.deepStrictEqual(Array.from(nodes.slice(child * NODE_WIDTH, child * NODE_WIDTH + 3)), span, 'a collection item spans what its node does');
+    shape.items!.push(child >= 0 ? fastShape({ nodes, items, keys }, child) : { range: span.slice(0, 2) });
+    if (isMap) (shape.keys ??= []).push([keys[i]!, [keyStart!, keyEnd!]]);
+    else assert.deepStrictEqual([keys[i], keyStart, keyEnd], ['', -1, -1], 'a sequence item has no key');
   }
-  if (node.keys) return { range, keys: node.keys.map((k, i): [string, number[]] => [k, node.spans.slice(i * 5, i * 5 + 2)]), items };
-  return { range, items };
+  return shape;
 }
 
 /** Fails unless the fast reader reads `text` exactly as `yaml` does; false when it leaves it to `yaml`. */
@@ -49,7 +50,7 @@ function sameAsYaml(text: string): boolean {
   const doc = parseDocument(text, { uniqueKeys: false });
   assert.deepStrictEqual(doc.errors, [], text);
   assert.deepStrictEqual(fast.value, doc.toJS(), text);
-  assert.deepStrictEqual(fastShape(fast.root), yamlShape(doc.contents as Node), text);
+  assert.deepStrictEqual(fastShape(fast.tree), yamlShape(doc.contents as Node), text);
   return true;
 }
 
