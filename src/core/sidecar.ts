@@ -292,11 +292,14 @@ function resolveRefs(refs: readonly SourceRef[] | undefined, shared: ReadonlyMap
 type AttributionEntry = NonNullable<ClaimEntry['attribution']>;
 
 function toAttribution(a: AttributionEntry, shared: ReadonlyMap<string, Source>): Attribution {
+  // Field by field (named, not a loop over names: this runs for every claim).
   const attribution = {} as Attribution;
-  copyDefined(attribution, a, ['speaker', 'role']);
+  if (a.speaker !== undefined) attribution.speaker = a.speaker;
+  if (a.role !== undefined) attribution.role = a.role;
   attribution.anonymous = a.anonymous ?? false;
   attribution.via = resolveRefs(a.via, shared);
-  copyDefined(attribution, a, ['cue', 'direct']);
+  if (a.cue !== undefined) attribution.cue = a.cue;
+  if (a.direct !== undefined) attribution.direct = a.direct;
   return attribution;
 }
 
@@ -305,12 +308,15 @@ function toClaim(entry: ClaimEntry, index: number, shared: ReadonlyMap<string, S
   const at = (key?: string) => rangesAt(key === undefined ? ['claims', index] : ['claims', index, key]).node;
   const entryRange = at();
   if (!entryRange) return undefined;
-  const claim = {} as Claim;
-  copyDefined(claim, entry, ['id', 'quote', 'prefix', 'suffix']);
+  const claim = { id: entry.id, quote: entry.quote } as Claim;
+  if (entry.prefix !== undefined) claim.prefix = entry.prefix;
+  if (entry.suffix !== undefined) claim.suffix = entry.suffix;
   claim.status = entry.status ?? 'unverified';
   if (entry.attribution) claim.attribution = toAttribution(entry.attribution, shared);
   claim.sources = resolveRefs(entry.sources, shared);
-  copyDefined(claim, entry, ['note', 'reviewer', 'reviewed']);
+  if (entry.note !== undefined) claim.note = entry.note;
+  if (entry.reviewer !== undefined) claim.reviewer = entry.reviewer;
+  if (entry.reviewed !== undefined) claim.reviewed = entry.reviewed;
   claim.tags = entry.tags ?? [];
   claim.index = index;
   claim.entryRange = entryRange;
