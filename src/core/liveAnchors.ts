@@ -218,12 +218,15 @@ export class LiveAnchors {
     }
 
     // Occurrences near the change are found again (in a copy of just that stretch); the rest shift.
-    const from = Math.max(0, change.nlo - this.reach);
-    const to = change.nhiNew + this.reach;
-    const stretch = this.nt.normalized.slice(from, to + this.longest - 1);
+    // Only occurrences that overlap the change can appear or vanish: they start at
+    // most `longest` before it. Those further away within `reach` keep existing, but
+    // their claims choose again (the text their prefix and suffix compare changed).
+    const from = Math.max(0, change.nlo - this.longest + 1);
+    const stretch = this.nt.normalized.slice(from, change.nhiNew + this.longest - 1);
     const found: [number, number][] = [];
-    this.matcher.scan(stretch, 0, to - from, (p, s) => found.push([p, from + s]));
-    const dirty = this.occurrences.edit(from, change.nhiOld + this.reach, change.nlo, change.nhiOld, change.nhiNew, found);
+    this.matcher.scan(stretch, 0, change.nhiNew - from, (p, s) => found.push([p, from + s]));
+    const near = { from: change.nlo - this.reach, to: change.nhiOld + this.reach };
+    const dirty = this.occurrences.edit(change, { from, to: change.nhiOld }, near, found);
 
     // Every anchor after the change moves.
     if (origDelta !== 0) {
@@ -518,20 +521,27 @@ class OccurrenceIndex {
 
   /**
    * An edit replaced normalized [nlo, nhiOld) with [nlo, nhiNew). Occurrences
-   * starting in [from, to) (old offsets, around the change) are dropped, those from
-   * `to` on move with the text, and `found` ([pattern, start] in the new offsets,
-   * each start in [from, to + delta)) are added. Returns the patterns that lost or
-   * gained one.
+   * starting in `drop` (old offsets, from before the change to its end) are dropped,
+   * those after it move with the text, and `found` ([pattern, start] in the new
+   * offsets, each start in [drop.from, nhiNew)) are added. Returns the patterns that
+   * lost or gained one, or have one starting in `near` (old offsets).
    */
-  edit(from: number, to: number, nlo: number, nhiOld: number, nhiNew: number, found: readonly (readonly [number, number])[]): Set<number> {
+  edit(
+    { nlo, nhiOld, nhiNew }: NormalizedChange,
+    drop: { from: number; to: number },
+    near: { from: number; to: number },
+    found: readonly (readonly [number, number])[],
+  ): Set<number> {
     const dirty = new Set<number>();
     const delta = nhiNew - nhiOld;
     const map = (x: number): number => (x <= nlo ? x : x >= nhiOld ? x + delta : nhiNew);
+    const { from, to } = drop;
     const bases = this.basesNow();
     const last = this.buckets.length - 1;
     let unbalanced = false;
-    // Buckets wholly before `from` keep everything; those after `to` only move.
-    for (let k = lastAtMost(bases, Math.max(0, from)); k <= last && bases[k]! <= to; k++) {
+    // Buckets wholly before the change and `near` keep everything; those after only move.
+    const first = lastAtMost(bases, Math.max(0, Math.min(from, near.from)));
+    for (let k = first; k <= last && bases[k]! <= Math.max(to, near.to); k++) {
       const bucket = this.buckets[k]!;
       const bs = bases[k]!;
       const newBs = map(bs);
@@ -539,8 +549,8 @@ class OccurrenceIndex {
         let w = 0;
         for (let i = 0; i < locals.length; i++) {
           const abs = bs + locals[i]!;
-          if (abs >= from && abs < to) dirty.add(p);
-          else locals[w++] = (abs < from ? abs : abs + delta) - newBs;
+          if (abs >= near.from && abs < near.to) dirty.add(p);
+          if (abs < from || abs >= to) locals[w++] = (abs < from ? abs : abs + delta) - newBs;
         }
         locals.length = w;
         if (w === 0) this.remove(bucket, p);
