@@ -25,7 +25,6 @@
  * filters with pigeonhole pieces (`fuzzy.ts`).
  */
 import { FuzzyQuote, fuzzyCutoff, fuzzyLevels, fuzzyPieces, type FuzzyMatch } from './fuzzy';
-import type { TextLike } from './chunkedText';
 import { MultiSearch } from './multiSearch';
 import {
   NormalizedText,
@@ -90,7 +89,7 @@ export interface Occurrence {
 }
 
 /** Whether [start, end) of `text` keeps surrogate pairs whole. */
-export function keepsPairs(text: TextLike, start: number, end: number): boolean {
+export function keepsPairs(text: string, start: number, end: number): boolean {
   return !splitsSurrogatePair(text, start) && !splitsSurrogatePair(text, end);
 }
 
@@ -101,7 +100,7 @@ export function keepsPairs(text: TextLike, start: number, end: number): boolean 
  * the caller knows it, is the normalized length of `prefix`: the score when the text
  * ends with the prefix verbatim, found with one block compare.
  */
-export function agreeBefore(text: TextLike, at: number, prefix: string, whole = -1): number {
+export function agreeBefore(text: string, at: number, prefix: string, whole = -1): number {
   let i = at;
   while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
   if (whole >= 0 && i >= prefix.length && text.slice(i - prefix.length, i) === prefix) return whole;
@@ -141,7 +140,7 @@ export function agreeBefore(text: TextLike, at: number, prefix: string, whole = 
  * How many normalized characters of the text from `at` agree with the start of
  * `suffix` (trimmed); `whole` as for `agreeBefore`.
  */
-export function agreeAfter(text: TextLike, at: number, suffix: string, whole = -1): number {
+export function agreeAfter(text: string, at: number, suffix: string, whole = -1): number {
   let i = at;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   if (whole >= 0 && i + suffix.length <= text.length && text.slice(i, i + suffix.length) === suffix) return whole;
@@ -180,15 +179,28 @@ export function agreeAfter(text: TextLike, at: number, suffix: string, whole = -
  * Scores occurrences of one target by prefix/suffix agreement, knowing (once, for all
  * of them) what a verbatim prefix and suffix score.
  */
-function scorer(text: TextLike, t: PreparedTarget): (start: number, end: number) => number {
+function scorer(text: string, t: PreparedTarget): (start: number, end: number) => number {
   const { prefix, suffix } = t;
-  const before = prefix ? normalize(prefix).length : 0;
-  const after = suffix ? normalize(suffix).length : 0;
+  const before = normalizedLength(prefix);
+  const after = normalizedLength(suffix);
   return (start, end) =>
     (prefix ? agreeBefore(text, start, prefix, before) : 0) + (suffix ? agreeAfter(text, end, suffix, after) : 0);
 }
 
-function agreement(text: TextLike, t: PreparedTarget, start: number, end: number): number {
+/** `normalize(s).length`, without building the string. */
+function normalizedLength(s: string): number {
+  let n = 0;
+  let space = false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    const white = isSpace(c);
+    if (!(white && space)) n++;
+    space = white;
+  }
+  return n;
+}
+
+function agreement(text: string, t: PreparedTarget, start: number, end: number): number {
   return scorer(text, t)(start, end);
 }
 
@@ -197,7 +209,7 @@ function agreement(text: TextLike, t: PreparedTarget, start: number, end: number
  * or just the exact ones): verbatim ones first, then the best prefix/suffix
  * agreement, then the first; ambiguous when the best agreement is shared.
  */
-export function chooseOccurrence(text: TextLike, t: PreparedTarget, occs: readonly Occurrence[]): Anchor {
+export function chooseOccurrence(text: string, t: PreparedTarget, occs: readonly Occurrence[]): Anchor {
   const exact = occs.some((o) => o.exact);
   const tier = exact ? occs.filter((o) => o.exact) : occs;
   const kind = exact ? 'exact' : 'normalized';
@@ -226,7 +238,7 @@ export function chooseOccurrence(text: TextLike, t: PreparedTarget, occs: readon
  */
 export function chooseFuzzy(nt: NormalizedText, t: PreparedTarget, cands: readonly FuzzyMatch[]): Anchor {
   if (cands.length === 0) return ORPHANED;
-  const text = nt.original;
+  const text = nt.text;
   const m = t.norm.length;
   const scored = cands.map((c) => {
     const start = nt.toOriginal(c.start);
@@ -249,7 +261,7 @@ export function chooseFuzzy(nt: NormalizedText, t: PreparedTarget, cands: readon
 
 /** Normalized occurrences of `t.norm` (normalized offsets) as original-offset occurrences. */
 export function toOccurrences(nt: NormalizedText, t: PreparedTarget, normStarts: ArrayLike<number>): Occurrence[] {
-  const text = nt.original;
+  const text = nt.text;
   const occs: Occurrence[] = [];
   for (let k = 0; k < normStarts.length; k++) {
     const ns = normStarts[k]!;
@@ -295,17 +307,17 @@ export function fuzzySearchMany(
 }
 
 /**
- * Picks among a quote's verbatim occurrences (sorted starts); undefined when none
- * keeps surrogate pairs whole. Only a quote that begins with a low surrogate or ends
- * with a high one can split a pair, so the others' occurrences are not looked at.
+ * Picks among a quote's verbatim occurrences, `starts[lo, hi)` (ascending); undefined
+ * when none keeps surrogate pairs whole. Only a quote that begins with a low surrogate
+ * or ends with a high one can split a pair, so the others' occurrences are not looked at.
  */
-function chooseExact(text: string, t: PreparedTarget, starts: readonly number[]): Anchor | undefined {
+function chooseExact(text: string, t: PreparedTarget, starts: Int32Array, lo: number, hi: number): Anchor | undefined {
   const len = t.quote.length;
   const mayCut = isLowSurrogate(t.quote.charCodeAt(0)) || isHighSurrogate(t.quote.charCodeAt(len - 1));
-  const kept = mayCut ? starts.filter((s) => keepsPairs(text, s, s + len)) : starts;
-  if (kept.length === 0) return undefined;
-  if (kept.length === 1) return { kind: 'exact', ambiguous: false, start: kept[0]!, end: kept[0]! + len, distance: 0 };
-  return chooseOccurrence(text, t, kept.map((s) => ({ start: s, end: s + len, exact: true })));
+  if (!mayCut && hi - lo === 1) return { kind: 'exact', ambiguous: false, start: starts[lo]!, end: starts[lo]! + len, distance: 0 };
+  const occs: Occurrence[] = [];
+  for (let k = lo; k < hi; k++) if (!mayCut || keepsPairs(text, starts[k]!, starts[k]! + len)) occs.push({ start: starts[k]!, end: starts[k]! + len, exact: true });
+  return occs.length === 0 ? undefined : chooseOccurrence(text, t, occs);
 }
 
 /**
@@ -328,10 +340,10 @@ export class ArticleIndex {
 
     // Tier 1, exact: one pass over the article for all trimmed quotes.
     let pending = prepared.map((_, i) => i).filter((i) => prepared[i]!.quote !== '');
-    const exact = new MultiSearch(pending.map((i) => prepared[i]!.quote)).findAll(this.text);
+    const { starts, first } = new MultiSearch(pending.map((i) => prepared[i]!.quote)).findGrouped(this.text);
     const inexact: number[] = [];
     pending.forEach((i, n) => {
-      const anchor = chooseExact(this.text, prepared[i]!, exact[n]!);
+      const anchor = chooseExact(this.text, prepared[i]!, starts, first[n]!, first[n + 1]!);
       if (anchor) anchors[i] = anchor;
       else inexact.push(i);
     });

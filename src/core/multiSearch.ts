@@ -69,8 +69,9 @@ class SampledGroup {
   /**
    * Open addressing with linear probing, one int32 per slot (0: empty, so a fresh
    * table needs no filling): a tag of the q-gram's hash in the top bits, entry + 1
-   * below (entry = k * w + offset for the k-th member). Kept small, as is everything
-   * here: fresh memory costs more than the work done in it.
+   * below (entry = k * w + offset for the k-th member). Filled under a third: a q-gram
+   * that many patterns share makes a run of slots, and runs must stay short for the
+   * probes that land in them.
    */
   private readonly slots: Int32Array;
   private readonly bits: number;
@@ -103,7 +104,7 @@ class SampledGroup {
     const view = new DataView(heads.buffer);
     const entries = members.length * w;
     let bits = 4;
-    while (1 << bits < entries * 1.5) bits++;
+    while (1 << bits < entries * 3) bits++;
     this.bits = bits;
     let entryBits = 1;
     while (1 << entryBits <= entries) entryBits++;
@@ -142,14 +143,28 @@ class SampledGroup {
     const span = Math.min(Math.max(1, Math.floor(CHUNK / w)) * w, last - first + w);
     const bytes = new Uint8Array(span + 2 * head + 3);
     const view = new DataView(bytes.buffer);
+    // The probes of a chunk that pass the filter: position, hash, first slot.
+    const passed = new Int32Array((3 * span) / w);
     for (let base = first; base <= last; base += span) {
       const end = Math.min(base + span - w, last);
       const at = Math.max(0, base - w + 1);
       copyBytes(text, at, Math.min(end + head, text.length) - at, bytes);
+      let n = 0;
       for (let i = base; i <= end; i += w) {
         const h = gramHash(view, i - at, q);
         const bit = h >>> filterShift;
         if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+        passed[n++] = i;
+        passed[n++] = h;
+        n++;
+      }
+      // Read the table for all of them in a row, so the CPU waits for many cache misses
+      // at once instead of one after the other.
+      for (let k = 0; k < n; k += 3) passed[k + 2] = slots[passed[k + 1]! >>> shift]!;
+      for (let k = 0; k < n; k += 3) {
+        if (passed[k + 2] === 0) continue;
+        const i = passed[k]!;
+        const h = passed[k + 1]!;
         const tag = (h << this.bits) & ~entryMask;
         for (let slot = h >>> shift; slots[slot] !== 0; slot = (slot + 1) & mask) {
           const entry = slots[slot]!;
@@ -224,20 +239,51 @@ export class MultiSearch {
 
   /** Every occurrence of every pattern starting in text[from, to): one ascending list per pattern. */
   findAll(text: string, from = 0, to = text.length): number[][] {
-    const found: number[][] = this.patterns.map(() => []);
-    let unsorted = false;
+    const { starts, first } = this.findGrouped(text, from, to);
+    return this.patterns.map((_, p) => {
+      const list: number[] = [];
+      for (let k = first[p]!; k < first[p + 1]!; k++) list.push(starts[k]!);
+      return list;
+    });
+  }
+
+  /**
+   * Every occurrence of every pattern starting in text[from, to), in two flat arrays
+   * (no array per pattern): pattern p's starts, ascending, are
+   * `starts[first[p]] .. starts[first[p + 1] - 1]`.
+   */
+  findGrouped(text: string, from = 0, to = text.length): { starts: Int32Array; first: Int32Array } {
+    let found = new Int32Array(1024);
+    let n = 0;
     this.scan(
       text,
       (p, s) => {
-        const list = found[p]!;
-        if (list.length > 0 && list[list.length - 1]! > s) unsorted = true;
-        list.push(s);
+        if (n === found.length) {
+          const more = new Int32Array(2 * n);
+          more.set(found);
+          found = more;
+        }
+        found[n++] = p;
+        found[n++] = s;
       },
       from,
       to,
     );
-    if (unsorted) for (const list of found) list.sort((a, b) => a - b);
-    return found;
+    // Counting sort by pattern; the scan finds a pattern's occurrences nearly in order.
+    const first = new Int32Array(this.patterns.length + 1);
+    for (let k = 0; k < n; k += 2) first[found[k]! + 1]!++;
+    for (let p = 0; p < this.patterns.length; p++) first[p + 1]! += first[p]!;
+    const next = first.slice(0, this.patterns.length);
+    const starts = new Int32Array(n >> 1);
+    let unsorted = false;
+    for (let k = 0; k < n; k += 2) {
+      const p = found[k]!;
+      const at = next[p]!++;
+      starts[at] = found[k + 1]!;
+      if (at > first[p]! && starts[at - 1]! > starts[at]!) unsorted = true;
+    }
+    if (unsorted) for (let p = 0; p < this.patterns.length; p++) starts.subarray(first[p]!, first[p + 1]!).sort();
+    return { starts, first };
   }
 }
 
