@@ -120,7 +120,8 @@ const RBRACKET = 93;
 const COMMA = 44;
 
 /** Characters no plain scalar of this subset starts with (indicators, reserved, quotes). */
-const PLAIN_START_EXCLUDED = new Set('-?:,[]{}#&*!|>\'"%@`');
+const PLAIN_START_EXCLUDED = new Uint8Array(128);
+for (const c of '-?:,[]{}#&*!|>\'"%@`') PLAIN_START_EXCLUDED[c.charCodeAt(0)] = 1;
 
 const ESCAPES: Record<string, string> = {
   '0': '\0',
@@ -186,6 +187,12 @@ class Reader {
   private readonly open = new Int32List();
   private readonly openKeys: string[] = [];
   private top = 0;
+  /** The last `backslash` found, and the offset it was looked for from. */
+  private bs = -1;
+  private bsFrom = 0;
+  /** The last `lineFeed` found, and the offset it was looked for from. */
+  private lf = -1;
+  private lfFrom = 0;
   /**
    * Plain keys read so far, by length and first character. A file repeats a few dozen
    * keys: one string per key is less garbage, and makes `obj[key] = value` fast.
@@ -237,15 +244,35 @@ class Reader {
 
   /** End of the content of the line containing `p` (before its CR LF or LF). */
   private contentEnd(p: number): number {
-    const lf = this.text.indexOf('\n', p);
-    if (lf === -1) return this.text.length;
+    const lf = this.lineFeed(p);
+    if (lf === this.text.length) return lf;
     return this.text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
   }
 
   /** Start of the line after the one containing `p`, or the text's length. */
   private nextLine(p: number): number {
-    const lf = this.text.indexOf('\n', p);
-    return lf === -1 ? this.text.length : lf + 1;
+    const lf = this.lineFeed(p);
+    return lf === this.text.length ? lf : lf + 1;
+  }
+
+  /** The offset of the first backslash at or after `p` (the text's length if none). */
+  private backslash(p: number): number {
+    if (p < this.bsFrom || p > this.bs) {
+      const bs = this.text.indexOf('\\', p);
+      this.bsFrom = p;
+      this.bs = bs === -1 ? this.text.length : bs;
+    }
+    return this.bs;
+  }
+
+  /** The offset of the first LF at or after `p` (the text's length if none): each line is asked for several times. */
+  private lineFeed(p: number): number {
+    if (p < this.lfFrom || p > this.lf) {
+      const lf = this.text.indexOf('\n', p);
+      this.lfFrom = p;
+      this.lf = lf === -1 ? this.text.length : lf;
+    }
+    return this.lf;
   }
 
   private isSeqIndicator(p: number, end: number): boolean {
@@ -509,10 +536,10 @@ class Reader {
   }
 
   private checkPlainStart(p: number, end: number): void {
-    const ch = this.text[p]!;
-    if (PLAIN_START_EXCLUDED.has(ch)) {
+    const c = this.text.charCodeAt(p);
+    if (PLAIN_START_EXCLUDED[c] === 1) {
       // `-1`, `-x` are plain; `- `, `?`, `:` and the other indicators are not for us.
-      if (ch !== '-' || p + 1 === end || this.text.charCodeAt(p + 1) === SPACE) unsupported();
+      if (c !== DASH || p + 1 === end || this.text.charCodeAt(p + 1) === SPACE) unsupported();
     }
   }
 
@@ -546,6 +573,12 @@ class Reader {
   private quoted(p: number, end: number): number {
     const t = this.text;
     const quote = t.charCodeAt(p);
+    // Most quoted scalars have no escapes: find the closing quote with indexOf, not a loop.
+    const close = t.indexOf(quote === DQUOTE ? '"' : "'", p + 1);
+    if (close !== -1 && close < end && (quote === DQUOTE ? this.backslash(p + 1) > close : t.charCodeAt(close + 1) !== SQUOTE)) {
+      this.str = t.slice(p + 1, close);
+      return close + 1;
+    }
     let out = '';
     let from = p + 1;
     for (let i = p + 1; i < end; i++) {
