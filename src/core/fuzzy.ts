@@ -127,8 +127,11 @@ class BitPattern {
   }
 
   private reset(): void {
-    this.pv.fill(-1);
-    this.mv.fill(0);
+    // Most patterns are one block: a loop beats two calls to fill.
+    for (let b = 0; b < this.blocks; b++) {
+      this.pv[b] = -1;
+      this.mv[b] = 0;
+    }
   }
 
   /**

@@ -6,8 +6,9 @@
  * `MultiSearch` probes the text only every w positions, so its table holds w
  * q-grams per pattern; for tens of thousands of patterns that table is megabytes,
  * and each probe of a short window misses the cache. Here each string is indexed
- * once, by its head (its first HEAD code units, or all of it if shorter), and the
- * window is read at every position with a rolling hash per head length in use.
+ * once, by its head (its first HEAD code units; SHORT for one shorter than that,
+ * or all of a shorter one), and the window is read at every position with a
+ * rolling hash per head length in use.
  * Articles are mostly made of the quoted text, so most positions start some head:
  * the table is typed arrays (open addressing, the ids of a key chained through
  * `next`), and a candidate is rejected by its length and last code unit before its
@@ -15,6 +16,8 @@
  */
 
 const HEAD = 8;
+/** Strings of SHORT to HEAD - 1 code units share one head length: one pass, not four. */
+const SHORT = 4;
 const BASE = 0x01000193;
 const MIX = 0x9e3779b1 | 0;
 const NONE = -1;
@@ -37,7 +40,7 @@ export class HeadIndex {
   /** Indexes `text` (not empty) under `id`, a small non-negative integer not in use. */
   add(id: number, text: string): void {
     if (id >= this.next.length) this.growIds(id + 1);
-    const length = Math.min(HEAD, text.length);
+    const length = headLength(text.length);
     let h = 0;
     for (let j = 0; j < length; j++) h = (Math.imul(h, BASE) + text.charCodeAt(j)) | 0;
     const slot = this.slotFor(keyOf(h, length));
@@ -62,7 +65,7 @@ export class HeadIndex {
     }
     this.texts[id] = undefined;
     this.slotOf[id] = NONE;
-    this.perLength[Math.min(HEAD, text.length)]!--;
+    this.perLength[headLength(text.length)]!--;
   }
 
   /**
@@ -147,4 +150,8 @@ export class HeadIndex {
 /** A head's key: its hash and length, never NONE. */
 function keyOf(hash: number, length: number): number {
   return (hash ^ Math.imul(length, MIX)) & 0x7fffffff;
+}
+
+function headLength(length: number): number {
+  return length >= HEAD ? HEAD : length >= SHORT ? SHORT : length;
 }

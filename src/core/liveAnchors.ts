@@ -61,9 +61,8 @@ interface FuzzyState {
   pieces: string[];
   /** The ids its pieces have in `pieceIndex` (one per piece), to unregister them. */
   ids: number[];
-  /** How far before / after a change a piece of a match that matters can start. */
-  before: number;
-  after: number;
+  /** Where each piece starts in the quote. */
+  offsets: number[];
 }
 
 /** How many of a claim's first fuzzy levels have their pieces' occurrences kept. */
@@ -362,20 +361,15 @@ export class LiveAnchors {
     this.touchFrom[claim] = first;
     this.touchTo[claim] = last;
     if (t.cutoff === 0) {
-      this.fuzzy[claim] = { spans, threshold: 0, pieces: [], ids: [], before: 0, after: 0 };
+      this.fuzzy[claim] = { spans, threshold: 0, pieces: [], ids: [], offsets: [] };
       this.fuzzyClaims.add(claim);
       return;
     }
     const threshold = cands.length > 0 ? cands[0]!.distance : t.cutoff;
-    const span = t.norm.length + threshold + 2;
-    const state: FuzzyState = {
-      spans,
-      threshold,
-      pieces: fuzzyPieces(t.norm, threshold),
-      ids: [],
-      before: span + t.suffix.length,
-      after: span + t.prefix.length,
-    };
+    const pieces = fuzzyPieces(t.norm, threshold);
+    let offset = 0;
+    const offsets = pieces.map((piece) => (offset += piece.length) - piece.length);
+    const state: FuzzyState = { spans, threshold, pieces, ids: [], offsets };
     state.pieces.forEach((piece, i) => {
       const id = this.freeIds.pop() ?? this.pieceClaim.length;
       this.pieceClaim[id] = claim;
@@ -423,7 +417,8 @@ export class LiveAnchors {
     const stretch = norm.slice(from, to + this.longest - 1);
     this.pieceIndex.scan(stretch, 0, to - from, (id, at) => {
       const claim = this.pieceClaim[id]!;
-      if (this.mayTouch(claim, from + at, change)) record(claim, this.pieceOf[id]!, from + at);
+      const piece = this.pieceOf[id]!;
+      if (this.mayTouch(claim, piece, from + at, change)) record(claim, piece, from + at);
     });
     const out: number[] = [];
     for (const [claim, perPiece] of hits) {
@@ -435,12 +430,18 @@ export class LiveAnchors {
   }
 
   /**
-   * Whether a piece of the claim found at `at` can belong to a match (at most quote
-   * + threshold long) that touches the change or the text its prefix/suffix read.
+   * Whether piece `piece` of the claim, found at `at`, can belong to a match that
+   * overlaps the change (or comes within 2 of it, whose edges a surrogate pair may
+   * decide). Only such a match is new: one elsewhere kept its distance, and if it
+   * is among the best, the claim's spans already noticed the change. A match of m +
+   * t or fewer code units that starts at ms holds the piece within t of ms + its offset.
    */
-  private mayTouch(claim: number, at: number, change: NormalizedChange): boolean {
+  private mayTouch(claim: number, piece: number, at: number, change: NormalizedChange): boolean {
     const state = this.fuzzy[claim]!;
-    return at > change.nlo - state.before && at < change.nhiNew + state.after;
+    const m = this.targets[claim]!.norm.length;
+    const t = state.threshold;
+    const offset = state.offsets[piece]!;
+    return at > change.nlo - 2 - m - 2 * t + offset && at < change.nhiNew + 2 + offset + t;
   }
 
   /** How far from a change a piece of a fuzzy or orphaned claim's match can start. */
@@ -449,7 +450,7 @@ export class LiveAnchors {
     let reach = 0;
     for (const claim of this.fuzzyClaims) {
       const state = this.fuzzy[claim]!;
-      if (state.pieces.length > 0) reach = Math.max(reach, state.before, state.after);
+      if (state.pieces.length > 0) reach = Math.max(reach, this.targets[claim]!.norm.length + 2 * state.threshold + 2);
     }
     return (this.fuzzyReachCache = reach);
   }
@@ -545,7 +546,7 @@ class OccurrenceIndex {
       const bucket = this.buckets[k]!;
       const bs = bases[k]!;
       const newBs = map(bs);
-      for (const [p, locals] of bucket.occ) {
+      bucket.occ.forEach((locals, p) => {
         let w = 0;
         for (let i = 0; i < locals.length; i++) {
           const abs = bs + locals[i]!;
@@ -554,7 +555,7 @@ class OccurrenceIndex {
         }
         locals.length = w;
         if (w === 0) this.remove(bucket, p);
-      }
+      });
       // The last bucket takes what is typed at the very end.
       const newBe = k === last ? bases[k]! + bucket.length + delta : map(bs + bucket.length);
       bucket.length = newBe - newBs;
