@@ -143,11 +143,18 @@ const ESCAPES: Record<string, string> = {
   '\\': '\\',
 };
 const HEX_LENGTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
+/** The one-character escapes of JSON (all also YAML's, with the same meaning), by character code. */
+const JSON_ESCAPES = new Uint8Array(128);
+for (const c of '"\\/bfnrt') JSON_ESCAPES[c.charCodeAt(0)] = 1;
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
 
 /** Deeper block nesting than a sidecar has is left to `yaml` (and its limits). */
 const MAX_DEPTH = 64;
-/** Slots of `Reader.keyCache`: a power of two. */
-const KEY_CACHE_SIZE = 256;
+/** Slots of `Reader.words`: a power of two. */
+const WORDS_SIZE = 512;
 /** `yaml` refuses an implicit key whose `:` is more than 1024 characters after its start. */
 const MAX_KEY_LENGTH = 1000;
 
@@ -194,10 +201,12 @@ class Reader {
   private lf = -1;
   private lfFrom = 0;
   /**
-   * Plain keys read so far, by length and first character. A file repeats a few dozen
-   * keys: one string per key is less garbage, and makes `obj[key] = value` fast.
+   * Plain scalars read so far that are strings, by length and first and last character.
+   * A file repeats its keys and many short values (statuses, source ids, names): one
+   * string for each is less for the garbage collector to copy, and keys that are the
+   * same string make `obj[key] = value` fast.
    */
-  private readonly keyCache: (string | undefined)[] = new Array<string | undefined>(KEY_CACHE_SIZE).fill(undefined);
+  private readonly words: (string | undefined)[] = new Array<string | undefined>(WORDS_SIZE).fill(undefined);
 
   constructor(private readonly text: string) {}
 
@@ -486,15 +495,9 @@ class Reader {
     const colon = -stop - 1;
     // Not a key, a key with a space before `:`, or one `yaml` finds too long.
     if (stop >= 0 || t.charCodeAt(colon - 1) === SPACE || colon - p > MAX_KEY_LENGTH) unsupported();
-    const length = colon - p;
-    const slot = (length * 31 + c) & (KEY_CACHE_SIZE - 1);
-    let name = this.keyCache[slot];
-    if (name === undefined || name.length !== length || !t.startsWith(name, p)) {
-      name = t.slice(p, colon);
-      // Keys that are not strings in YAML (null, true, 1) become strings in a different way.
-      if (typeof plainValue(name) !== 'string') unsupported();
-      this.keyCache[slot] = name;
-    }
+    const name = this.plainScalar(p, colon);
+    // Keys that are not strings in YAML (null, true, 1) become strings in a different way.
+    if (typeof name !== 'string') unsupported();
     this.str = name;
     return colon;
   }
@@ -517,7 +520,7 @@ class Reader {
       this.checkPlainStart(q, end);
       valueEnd = this.plainEnd(q, end, false);
       if (valueEnd < 0) unsupported(); // `a: b: c`, a mapping in a compact mapping
-      this.value = plainValue(t.slice(q, valueEnd));
+      this.value = this.plainScalar(q, valueEnd);
     }
     this.lineStart = this.nextLine(end);
     this.skip(inner, this.lineStart);
@@ -525,6 +528,18 @@ class Reader {
     this.end = valueEnd;
     if (node >= 0) this.nodes.data[node * NODE_WIDTH + 2] = this.tail;
     return node;
+  }
+
+  /** The value of the plain scalar from `p` to `end` (see `words`). */
+  private plainScalar(p: number, end: number): unknown {
+    const t = this.text;
+    const length = end - p;
+    const slot = (length * 31 + t.charCodeAt(p) * 7 + t.charCodeAt(end - 1)) & (WORDS_SIZE - 1);
+    const word = this.words[slot];
+    if (word !== undefined && word.length === length && t.startsWith(word, p)) return word;
+    const value = plainValue(t.slice(p, end));
+    if (typeof value === 'string') this.words[slot] = value;
+    return value;
   }
 
   /** Only spaces and a comment may follow a quoted scalar or a flow sequence on its line. */
@@ -573,11 +588,15 @@ class Reader {
   private quoted(p: number, end: number): number {
     const t = this.text;
     const quote = t.charCodeAt(p);
-    // Most quoted scalars have no escapes: find the closing quote with indexOf, not a loop.
-    const close = t.indexOf(quote === DQUOTE ? '"' : "'", p + 1);
-    if (close !== -1 && close < end && (quote === DQUOTE ? this.backslash(p + 1) > close : t.charCodeAt(close + 1) !== SQUOTE)) {
-      this.str = t.slice(p + 1, close);
-      return close + 1;
+    if (quote === DQUOTE) {
+      const after = this.jsonQuoted(p, end);
+      if (after >= 0) return after;
+    } else {
+      const close = t.indexOf("'", p + 1);
+      if (close !== -1 && close < end && t.charCodeAt(close + 1) !== SQUOTE) {
+        this.str = t.slice(p + 1, close);
+        return close + 1;
+      }
     }
     let out = '';
     let from = p + 1;
@@ -615,6 +634,38 @@ class Reader {
     return unsupported(); // not closed on this line
   }
 
+  /**
+   * The usual double-quoted scalar, with no escapes or only JSON's (which mean the same in
+   * YAML): its quotes and escapes found with indexOf, not a loop per character, and its
+   * escapes read by JSON.parse into one flat string (not a string per piece). Reads it
+   * into `str` and returns the offset after it; -1 leaves it to the loop in `quoted`.
+   */
+  private jsonQuoted(p: number, end: number): number {
+    const t = this.text;
+    let from = p + 1;
+    let escaped = false;
+    for (;;) {
+      const close = t.indexOf('"', from);
+      if (close === -1 || close >= end) return -1;
+      const bs = this.backslash(from);
+      if (bs > close) {
+        this.str = escaped ? (JSON.parse(t.slice(p, close + 1)) as string) : t.slice(p + 1, close);
+        return close + 1;
+      }
+      const e = t.charCodeAt(bs + 1);
+      if (e === 117) {
+        // \uXXXX: exactly four hex digits in both.
+        for (let i = bs + 2; i < bs + 6; i++) if (!isHexDigit(t.charCodeAt(i))) return -1;
+        from = bs + 6;
+      } else if (JSON_ESCAPES[e] === 1) {
+        from = bs + 2;
+      } else {
+        return -1;
+      }
+      escaped = true;
+    }
+  }
+
   /** `[a, "b", c]` on one line: scalars only. */
   private flowSequence(p: number, end: number): number {
     const t = this.text;
@@ -636,7 +687,7 @@ class Reader {
         if (c === DASH && (next === COMMA || next === RBRACKET)) unsupported();
         itemEnd = this.plainEnd(i, end, true);
         if (itemEnd <= i) unsupported();
-        values.push(plainValue(t.slice(i, itemEnd)));
+        values.push(this.plainScalar(i, itemEnd));
       }
       this.start = i;
       this.end = this.tail = itemEnd;
