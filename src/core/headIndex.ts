@@ -21,6 +21,8 @@ const SHORT = 4;
 const BASE = 0x01000193;
 const MIX = 0x9e3779b1 | 0;
 const NONE = -1;
+/** A bit per key hash, small enough to stay in the first-level cache, tested before the table. */
+const FILTER_BITS = 17;
 
 export class HeadIndex {
   /** Open addressing: the key of each slot (NONE: empty) and the first id chained there. */
@@ -36,6 +38,8 @@ export class HeadIndex {
   private readonly texts: (string | undefined)[] = [];
   /** How many strings have a head of each length (index 1 .. HEAD). */
   private readonly perLength = new Int32Array(HEAD + 1);
+  /** Keys in use (a removed string's bit stays until the table grows: it only costs a probe). */
+  private filter = new Int32Array(1 << (FILTER_BITS - 5));
 
   /** Indexes `text` (not empty) under `id`, a small non-negative integer not in use. */
   add(id: number, text: string): void {
@@ -73,7 +77,7 @@ export class HeadIndex {
    * text[from, to) (it may run past `to`, as far as `text` goes).
    */
   scan(text: string, from: number, to: number, hit: (id: number, start: number) => void): void {
-    const { slotKey, slotFirst, next, lengthOf, lastOf, texts } = this;
+    const { slotKey, slotFirst, next, lengthOf, lastOf, texts, filter } = this;
     const shift = 32 - this.bits;
     const mask = (1 << this.bits) - 1;
     for (let length = 1; length <= HEAD; length++) {
@@ -86,7 +90,10 @@ export class HeadIndex {
       for (let j = from; j < from + length; j++) h = (Math.imul(h, BASE) + text.charCodeAt(j)) | 0;
       for (let i = from; ; ) {
         const key = keyOf(h, length);
-        for (let slot = Math.imul(key, MIX) >>> shift; slotKey[slot] !== NONE; slot = (slot + 1) & mask) {
+        const bit = key >>> (31 - FILTER_BITS);
+        // Most positions start no head: the filter answers without touching the table.
+        let slot = (filter[bit >>> 5]! & (1 << (bit & 31))) === 0 ? NONE : Math.imul(key, MIX) >>> shift;
+        for (; slot !== NONE && slotKey[slot] !== NONE; slot = (slot + 1) & mask) {
           if (slotKey[slot] !== key) continue;
           for (let id = slotFirst[slot]!; id !== NONE; id = next[id]!) {
             const last = i + lengthOf[id]! - 1;
@@ -109,6 +116,8 @@ export class HeadIndex {
     if (this.slotKey[slot] === NONE) {
       this.slotKey[slot] = key;
       this.usedSlots++;
+      const bit = key >>> (31 - FILTER_BITS);
+      this.filter[bit >>> 5]! |= 1 << (bit & 31);
     }
     return slot;
   }
@@ -123,6 +132,7 @@ export class HeadIndex {
     this.bits++;
     this.slotKey = new Int32Array(1 << this.bits).fill(NONE);
     this.slotFirst = new Int32Array(1 << this.bits).fill(NONE);
+    this.filter = new Int32Array(1 << (FILTER_BITS - 5));
     this.usedSlots = 0;
     live.forEach((id, n) => {
       const slot = this.slotFor(keys[n]!);
