@@ -721,7 +721,9 @@ class Int32List {
   append(from: Int32Array, start: number, end: number): void {
     const data = this.reserve(this.length + end - start);
     // A loop: most runs are a few numbers, fewer than it takes to make a `subarray` pay.
-    for (let i = start; i < end; i++) data[this.length++] = from[i]!;
+    let n = this.length;
+    for (let i = start; i < end; i++) data[n++] = from[i]!;
+    this.length = n;
   }
 
   /** The numbers, in a copy of their own size. */
