@@ -379,13 +379,15 @@ export class LiveAnchors {
     });
     this.fuzzy[claim] = state;
     this.fuzzyClaims.add(claim);
-    this.fuzzyReachCache = undefined;
+    // A claim that reaches further widens the cached reach; one that reaches less leaves it be.
+    if (this.fuzzyReachCache !== undefined) this.fuzzyReachCache = Math.max(this.fuzzyReachCache, this.reachOf(claim));
   }
 
   private unregister(claim: number): void {
     const state = this.fuzzy[claim];
     if (!state) return;
-    this.fuzzyReachCache = undefined;
+    // Only the claim that reached furthest makes the cached reach too wide (never too narrow).
+    if (state.pieces.length > 0 && this.reachOf(claim) === this.fuzzyReachCache) this.fuzzyReachCache = undefined;
     for (const id of state.ids) {
       this.pieceIndex.remove(id);
       this.freeIds.push(id);
@@ -448,11 +450,14 @@ export class LiveAnchors {
   private fuzzyReach(): number {
     if (this.fuzzyReachCache !== undefined) return this.fuzzyReachCache;
     let reach = 0;
-    for (const claim of this.fuzzyClaims) {
-      const state = this.fuzzy[claim]!;
-      if (state.pieces.length > 0) reach = Math.max(reach, this.targets[claim]!.norm.length + 2 * state.threshold + 2);
-    }
+    for (const claim of this.fuzzyClaims) reach = Math.max(reach, this.reachOf(claim));
     return (this.fuzzyReachCache = reach);
+  }
+
+  /** How far from a change a piece of this fuzzy claim's match can start (0: it has no pieces). */
+  private reachOf(claim: number): number {
+    const state = this.fuzzy[claim]!;
+    return state.pieces.length > 0 ? this.targets[claim]!.norm.length + 2 * state.threshold + 2 : 0;
   }
 }
 
