@@ -324,14 +324,22 @@ export class LiveAnchors {
     }
     this.starts[claim] = anchor.start;
     this.ends[claim] = anchor.end;
+    const current = this.current[claim]!;
+    if (current.kind !== 'orphaned') {
+      // Already a view of this claim's range: only what is not a range changes.
+      const view = current as { kind: Anchor['kind']; ambiguous: boolean; distance: number };
+      view.kind = anchor.kind;
+      view.ambiguous = anchor.ambiguous;
+      view.distance = anchor.distance;
+      return;
+    }
     const { starts, ends } = this;
-    const view = { kind: anchor.kind, ambiguous: anchor.ambiguous } as Anchor;
+    const view = { kind: anchor.kind, ambiguous: anchor.ambiguous, distance: anchor.distance };
     Object.defineProperties(view, {
       start: { get: () => starts[claim]!, enumerable: true },
       end: { get: () => ends[claim]!, enumerable: true },
-      distance: { value: anchor.distance, enumerable: true },
     });
-    this.current[claim] = view;
+    this.current[claim] = view as Anchor;
   }
 
   private quote(claim: number): FuzzyQuote {
