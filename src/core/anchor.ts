@@ -98,12 +98,12 @@ export function keepsPairs(text: string, start: number, end: number): boolean {
  * `prefix` (trimmed, not normalized: both sides are normalized as they are read, so
  * no prefix is ever copied). White space right before `at` is skipped. `whole`, when
  * the caller knows it, is the normalized length of `prefix`: the score when the text
- * ends with the prefix verbatim, found with one block compare.
+ * ends with the prefix verbatim, found with one compare.
  */
 export function agreeBefore(text: string, at: number, prefix: string, whole = -1): number {
   let i = at;
   while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
-  if (whole >= 0 && i >= prefix.length && text.slice(i - prefix.length, i) === prefix) return whole;
+  if (whole >= 0 && occursAt(text, prefix, i - prefix.length)) return whole;
   let j = prefix.length;
   let n = 0;
   while (i > 0 && j > 0) {
@@ -143,7 +143,7 @@ export function agreeBefore(text: string, at: number, prefix: string, whole = -1
 export function agreeAfter(text: string, at: number, suffix: string, whole = -1): number {
   let i = at;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  if (whole >= 0 && i + suffix.length <= text.length && text.slice(i, i + suffix.length) === suffix) return whole;
+  if (whole >= 0 && occursAt(text, suffix, i)) return whole;
   let j = 0;
   let n = 0;
   while (i < text.length && j < suffix.length) {
@@ -187,6 +187,13 @@ function scorer(text: string, t: PreparedTarget): (start: number, end: number) =
     (prefix ? agreeBefore(text, start, prefix, before) : 0) + (suffix ? agreeAfter(text, end, suffix, after) : 0);
 }
 
+/** Whether `s` occurs in `text` at `at`. */
+function occursAt(text: string, s: string, at: number): boolean {
+  if (at < 0 || at + s.length > text.length) return false;
+  // `endsWith` compares in place; `startsWith` and `slice` are slower.
+  return text.endsWith(s, at + s.length);
+}
+
 /** `normalize(s).length`, without building the string. */
 function normalizedLength(s: string): number {
   let n = 0;
@@ -214,21 +221,30 @@ export function chooseOccurrence(text: string, t: PreparedTarget, occs: readonly
   const tier = exact ? occs.filter((o) => o.exact) : occs;
   const kind = exact ? 'exact' : 'normalized';
   if (tier.length === 0) return ORPHANED;
-  let best = tier[0]!;
+  let best = 0;
   let ambiguous = tier.length > 1;
   if (ambiguous && (t.prefix || t.suffix)) {
     const score = scorer(text, t);
-    let bestScore = -1;
-    for (const o of tier) {
-      const s = score(o.start, o.end);
-      if (s > bestScore) {
-        bestScore = s;
-        best = o;
-        ambiguous = false;
-      } else if (s === bestScore) ambiguous = true;
-    }
+    ({ best, ambiguous } = pickBest(tier.length, (k) => score(tier[k]!.start, tier[k]!.end)));
   }
-  return { kind, ambiguous, start: best.start, end: best.end, distance: 0 };
+  const { start, end } = tier[best]!;
+  return { kind, ambiguous, start, end, distance: 0 };
+}
+
+/** The first of n candidates with the highest score, and whether another one shares that score. */
+function pickBest(n: number, score: (k: number) => number): { best: number; ambiguous: boolean } {
+  let best = 0;
+  let bestScore = -1;
+  let ambiguous = false;
+  for (let k = 0; k < n; k++) {
+    const s = score(k);
+    if (s > bestScore) {
+      bestScore = s;
+      best = k;
+      ambiguous = false;
+    } else if (s === bestScore) ambiguous = true;
+  }
+  return { best, ambiguous };
 }
 
 /**
@@ -307,17 +323,29 @@ export function fuzzySearchMany(
 }
 
 /**
- * Picks among a quote's verbatim occurrences, `starts[lo, hi)` (ascending); undefined
- * when none keeps surrogate pairs whole. Only a quote that begins with a low surrogate
- * or ends with a high one can split a pair, so the others' occurrences are not looked at.
+ * Picks among a quote's verbatim occurrences, `starts[lo, hi)` (ascending), as
+ * `chooseOccurrence` would, without an object per occurrence; undefined when none
+ * keeps surrogate pairs whole. Only a quote that begins with a low surrogate or ends
+ * with a high one can split a pair.
  */
 function chooseExact(text: string, t: PreparedTarget, starts: Int32Array, lo: number, hi: number): Anchor | undefined {
   const len = t.quote.length;
-  const mayCut = isLowSurrogate(t.quote.charCodeAt(0)) || isHighSurrogate(t.quote.charCodeAt(len - 1));
-  if (!mayCut && hi - lo === 1) return { kind: 'exact', ambiguous: false, start: starts[lo]!, end: starts[lo]! + len, distance: 0 };
-  const occs: Occurrence[] = [];
-  for (let k = lo; k < hi; k++) if (!mayCut || keepsPairs(text, starts[k]!, starts[k]! + len)) occs.push({ start: starts[k]!, end: starts[k]! + len, exact: true });
-  return occs.length === 0 ? undefined : chooseOccurrence(text, t, occs);
+  if (isLowSurrogate(t.quote.charCodeAt(0)) || isHighSurrogate(t.quote.charCodeAt(len - 1))) {
+    const occs: Occurrence[] = [];
+    for (let k = lo; k < hi; k++) {
+      if (keepsPairs(text, starts[k]!, starts[k]! + len)) occs.push({ start: starts[k]!, end: starts[k]! + len, exact: true });
+    }
+    return occs.length === 0 ? undefined : chooseOccurrence(text, t, occs);
+  }
+  if (hi === lo) return undefined;
+  let best = 0;
+  let ambiguous = hi - lo > 1;
+  if (ambiguous && (t.prefix || t.suffix)) {
+    const score = scorer(text, t);
+    ({ best, ambiguous } = pickBest(hi - lo, (k) => score(starts[lo + k]!, starts[lo + k]! + len)));
+  }
+  const start = starts[lo + best]!;
+  return { kind: 'exact', ambiguous, start, end: start + len, distance: 0 };
 }
 
 /**
