@@ -50,27 +50,19 @@ export function parseFastYaml(text: string): FastYaml | undefined {
   }
 }
 
-/** Where a node is: its value's start and end (as `yaml`'s range[0] and range[1]), and its key's; -1 without a key. */
-export interface FastRanges {
-  start: number;
-  end: number;
-  keyStart: number;
-  keyEnd: number;
-}
-
-/** The node at a path of keys and indexes, as `nodeAt` in yamlNodes.ts; undefined when there is none. */
-export function fastNodeAt({ nodes, items, keys }: FastTree, path: readonly PropertyKey[]): FastRanges | undefined {
+/**
+ * The item at a path of keys and indexes, as `nodeAt` in yamlNodes.ts finds its node: its
+ * index in `tree.items`, -1 for the root (the empty path), undefined when there is none.
+ */
+export function fastItemAt({ nodes, items, keys }: FastTree, path: readonly PropertyKey[]): number | undefined {
   let node = nodes.length / NODE_WIDTH - 1;
-  let start = nodes[node * NODE_WIDTH]!;
-  let end = nodes[node * NODE_WIDTH + 1]!;
-  let keyStart = -1;
-  let keyEnd = -1;
+  let item = -1;
   for (const seg of path) {
     if (node < 0) return undefined;
     const n = node * NODE_WIDTH;
     const first = nodes[n + 3]!;
     const count = nodes[n + 4]!;
-    let item = -1;
+    item = -1;
     if (nodes[n + 5] === 1) {
       const key = String(seg);
       for (let i = first; i < first + count; i++) {
@@ -83,14 +75,9 @@ export function fastNodeAt({ nodes, items, keys }: FastTree, path: readonly Prop
       item = first + seg;
     }
     if (item < 0) return undefined;
-    const s = item * ITEM_WIDTH;
-    keyStart = items[s]!;
-    keyEnd = items[s + 1]!;
-    start = items[s + 2]!;
-    end = items[s + 3]!;
-    node = items[s + 5]!;
+    node = items[item * ITEM_WIDTH + 5]!;
   }
-  return { start, end, keyStart, keyEnd };
+  return item;
 }
 
 // Tabs, a byte-order mark, control characters, Unicode line separators and a CR that

@@ -50,7 +50,7 @@ export function parseSidecar(text: string, file: string, { fastYaml = true }: { 
     const at = { start: yaml.offset, end: yaml.offset };
     return { file, parsed: false, claims: [], sources: new Map(), problems: [problem('yaml-syntax', 'error', yaml.message, at)] };
   }
-  const { rangesAt, value } = yaml;
+  const { ranges, value } = yaml;
 
   const raw = isRecord(value) ? value : {};
   // One validation of the whole file: when it passes (the usual case), its output is
@@ -63,15 +63,15 @@ export function parseSidecar(text: string, file: string, { fastYaml = true }: { 
   rawClaims.forEach((rawClaim, index) => {
     const entry = valid ? valid.claims[index] : (fastClaim(rawClaim) ?? prune(ClaimSchema, rawClaim));
     if (!entry) return;
-    const claim = toClaim(entry, index, sources, rangesAt);
+    const claim = toClaim(entry, index, sources, ranges);
     if (claim) claims.push(claim);
   });
 
-  const articleRange = rangesAt(['article']).node;
+  const articleRange = ranges.node(['article']);
   // Array spreads, not push(...): a pathological file can have a problem per line.
   const problems = [
-    ...schemaProblems(rangesAt, value, validated, problem),
-    ...referenceProblems(rangesAt, rawClaims, isRecord(raw.sources) ? Object.keys(raw.sources) : [], problem),
+    ...schemaProblems(ranges, value, validated, problem),
+    ...referenceProblems(ranges, rawClaims, isRecord(raw.sources) ? Object.keys(raw.sources) : [], problem),
     ...claimProblems(claims, lines, problem),
   ];
   return {
@@ -114,7 +114,7 @@ function flatten(issues: readonly Issue[], root: unknown, base: Path = []): Flat
 }
 
 function schemaProblems(
-  rangesAt: NodeRanges,
+  ranges: NodeRanges,
   value: unknown,
   result: SidecarParse,
   problem: MakeProblem,
@@ -125,12 +125,12 @@ function schemaProblems(
     const claim = claimIdAt(value, path);
     const extra: Partial<Problem> = claim ? { claim } : {};
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) problems.push(unknownField(rangesAt, value, path, key, problem, extra));
+      for (const key of issue.keys) problems.push(unknownField(ranges, value, path, key, problem, extra));
       continue;
     }
     const input = onKey ? path[path.length - 1] : valueAt(value, path);
     const missing = input === undefined;
-    const where = (onKey ? rangesAt(path).key : rangesAt(missing ? path.slice(0, -1) : path).node) ?? { start: 0, end: 0 };
+    const where = (onKey ? ranges.key(path) : ranges.node(missing ? path.slice(0, -1) : path)) ?? { start: 0, end: 0 };
     const code: ProblemCode = path[0] === 'version' && path.length === 1 ? 'version' : 'schema';
     const message = describeIssue(issue, path, input, onKey);
     const fixes = enumFix(issue, input, where);
@@ -139,8 +139,8 @@ function schemaProblems(
   return problems;
 }
 
-function unknownField(rangesAt: NodeRanges, root: unknown, path: Path, key: string, problem: MakeProblem, extra: Partial<Problem>): Problem {
-  const at = rangesAt([...path, key]).key ?? { start: 0, end: 0 };
+function unknownField(ranges: NodeRanges, root: unknown, path: Path, key: string, problem: MakeProblem, extra: Partial<Problem>): Problem {
+  const at = ranges.key([...path, key]) ?? { start: 0, end: 0 };
   const present = valueAt(root, path);
   const known = knownKeysAt(path).filter((k) => !(isRecord(present) && k in present));
   const suggestion = closest(key, known);
@@ -304,8 +304,8 @@ function toAttribution(a: AttributionEntry, shared: ReadonlyMap<string, Source>)
 }
 
 /** A claim's entry in `claims:` as loaded; undefined when it has no range (cannot happen for a parsed entry). */
-function toClaim(entry: ClaimEntry, index: number, shared: ReadonlyMap<string, Source>, rangesAt: NodeRanges): Claim | undefined {
-  const at = (key?: string) => rangesAt(key === undefined ? ['claims', index] : ['claims', index, key]).node;
+function toClaim(entry: ClaimEntry, index: number, shared: ReadonlyMap<string, Source>, ranges: NodeRanges): Claim | undefined {
+  const at = (key?: string) => ranges.node(key === undefined ? ['claims', index] : ['claims', index, key]);
   const entryRange = at();
   if (!entryRange) return undefined;
   const claim = { id: entry.id, quote: entry.quote } as Claim;
@@ -342,7 +342,7 @@ function copyDefined<T extends object, K extends keyof T>(to: T, from: Partial<P
 // Checks across fields: source references, duplicate ids, empty quotes.
 
 function referenceProblems(
-  rangesAt: NodeRanges,
+  ranges: NodeRanges,
   rawClaims: readonly unknown[],
   definedIds: readonly string[],
   problem: MakeProblem,
@@ -354,7 +354,7 @@ function referenceProblems(
     if (!Array.isArray(list)) return;
     list.forEach((ref, j) => {
       if (typeof ref !== 'string' || !ID_PATTERN.test(ref) || defined.has(ref)) return;
-      const where = rangesAt(['claims', index, ...listPath, j]).node ?? { start: 0, end: 0 };
+      const where = ranges.node(['claims', index, ...listPath, j]) ?? { start: 0, end: 0 };
       const suggestion = closest(ref, defined);
       const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
       const message = `source '${ref}' is not defined under \`sources:\`${hint}: define it there, or write the source inline`;

@@ -3,7 +3,7 @@
  * finding the node at a path. Shared by loading (sidecar.ts) and writing (edits.ts).
  */
 import { Document, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
-import { fastNodeAt, parseFastYaml } from './fastYaml';
+import { ITEM_WIDTH, NODE_WIDTH, fastItemAt, parseFastYaml, type FastTree } from './fastYaml';
 import { quoted } from './problems';
 import type { TextRange } from './types';
 
@@ -26,10 +26,13 @@ export type YamlParse =
   | { ok: true; doc: Document.Parsed; value: unknown }
   | { ok: false; message: string; offset: number };
 
-/** Where the node at a path of keys and indexes is, and its key's range when it has one (see `nodeAt`). */
-export type NodeRanges = (path: readonly PropertyKey[]) => { node?: TextRange; key?: TextRange };
+/** Where the node at a path of keys and indexes is, and its key when it has one (see `nodeAt`). */
+export interface NodeRanges {
+  node(path: readonly PropertyKey[]): TextRange | undefined;
+  key(path: readonly PropertyKey[]): TextRange | undefined;
+}
 
-export type YamlLoad = { ok: true; value: unknown; rangesAt: NodeRanges } | { ok: false; message: string; offset: number };
+export type YamlLoad = { ok: true; value: unknown; ranges: NodeRanges } | { ok: false; message: string; offset: number };
 
 /**
  * Reads a sidecar for loading: with the fast reader when the text is in its subset
@@ -39,26 +42,41 @@ export type YamlLoad = { ok: true; value: unknown; rangesAt: NodeRanges } | { ok
 export function loadYaml(text: string, { fast = true }: { fast?: boolean } = {}): YamlLoad {
   if (text.length > MAX_SIDECAR_CHARS) return tooLarge(text, MAX_SIDECAR_CHARS);
   const quick = fast ? parseFastYaml(text) : undefined;
-  if (quick) {
-    const rangesAt: NodeRanges = (path) => {
-      const at = fastNodeAt(quick.tree, path);
-      if (!at) return {};
-      const node = valueRange(at.start, at.end, text);
-      return at.keyStart < 0 ? { node } : { node, key: valueRange(at.keyStart, at.keyEnd, text) };
-    };
-    return { ok: true, value: quick.value, rangesAt };
-  }
+  if (quick) return { ok: true, value: quick.value, ranges: fastRanges(quick.tree, text) };
   if (text.length > MAX_FULL_YAML_CHARS) {
     return tooLarge(text, MAX_FULL_YAML_CHARS, ' for YAML beyond the plain block style: anchors, tags, flow mappings, multi-line scalars');
   }
   const yaml = parseYaml(text);
   if (!yaml.ok) return yaml;
+  const { doc } = yaml;
+  const ranges: NodeRanges = {
+    node: (path) => {
+      const { node } = nodeAt(doc, path);
+      return node && rangeOf(node, text);
+    },
+    key: (path) => {
+      const { key } = nodeAt(doc, path);
+      return key && rangeOf(key, text);
+    },
+  };
+  return { ok: true, value: yaml.value, ranges };
+}
+
+/** `NodeRanges` from fastYaml's tables: a lookup allocates the range it returns and nothing else. */
+function fastRanges(tree: FastTree, text: string): NodeRanges {
+  const { nodes, items } = tree;
+  const root = nodes.length - NODE_WIDTH;
   return {
-    ok: true,
-    value: yaml.value,
-    rangesAt: (path) => {
-      const { node, key } = nodeAt(yaml.doc, path);
-      return { node: node && rangeOf(node, text), key: key && rangeOf(key, text) };
+    node: (path) => {
+      const item = fastItemAt(tree, path);
+      if (item === undefined) return undefined;
+      const s = item * ITEM_WIDTH;
+      return item < 0 ? valueRange(nodes[root]!, nodes[root + 1]!, text) : valueRange(items[s + 2]!, items[s + 3]!, text);
+    },
+    key: (path) => {
+      const item = fastItemAt(tree, path);
+      if (item === undefined || item < 0 || items[item * ITEM_WIDTH]! < 0) return undefined;
+      return valueRange(items[item * ITEM_WIDTH]!, items[item * ITEM_WIDTH + 1]!, text);
     },
   };
 }
