@@ -263,7 +263,19 @@ export class LiveAnchors {
       const found = this.quote(claim).verify(this.nt.normalized, levels[round]!, lists);
       if (found.length > 0 || round === levels.length - 1) return found;
     }
-    return fuzzySearchMany(this.nt.norm, [t], () => this.quote(claim), tracked.length)[0]!;
+    // A claim an edit pushed just past the tracked levels (a drift of 3 now 4) is
+    // looked for with pieces twice as long as the cutoff's first: they are rare, so
+    // a pass over the text finds it in milliseconds, where the cutoff's many short
+    // pieces take tens. Level t finds every candidate within t, and none was within
+    // the last tracked level, so what it finds is the best.
+    const norm = this.nt.norm;
+    const mid = 2 * (levels[tracked.length - 1] ?? 0) + 1;
+    if (tracked.length > 0 && mid > levels[tracked.length]! && mid < t.cutoff) {
+      const pieces = fuzzyPieces(t.norm, mid);
+      const found = this.quote(claim).verify(norm, mid, new MultiSearch(pieces).findAll(norm));
+      if (found.length > 0) return found;
+    }
+    return fuzzySearchMany(norm, [t], () => this.quote(claim), tracked.length)[0]!;
   }
 
   /**
