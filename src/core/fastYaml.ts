@@ -175,11 +175,12 @@ class Reader {
   private readonly keys: string[] = [];
   /**
    * The items of the collections being read, innermost last (ITEM_WIDTH numbers each,
-   * keys apart), `top` items in all: a collection's items move to `items` when it ends,
+   * keys and values apart), `top` items in all: a collection's items move to `items` when it ends,
    * so that they are consecutive there.
    */
   private readonly open = new Int32List();
   private readonly openKeys: string[] = [];
+  private readonly openValues: unknown[] = [];
   private top = 0;
   /** The last `backslash` found, and the offset it was looked for from. */
   private bs = -1;
@@ -216,7 +217,13 @@ class Reader {
     open[s++] = this.end;
     open[s++] = this.tail;
     open[s] = child;
+    this.openValues[this.top] = this.value;
     this.openKeys[this.top++] = key;
+  }
+
+  /** The values of the sequence whose items start at `first` in `open`, in an array of their number (push would leave room for 16). */
+  private sequenceValues(first: number): unknown[] {
+    return this.openValues.slice(first, this.top);
   }
 
   /** Ends the collection whose items start at `first` in `open`: moves them to `tree`, returns the new node's index. */
@@ -402,7 +409,6 @@ class Reader {
   private blockSequence(indent: number, p: number): number {
     const t = this.text;
     const first = this.top;
-    const values: unknown[] = [];
     const start = p;
     for (;;) {
       const end = this.contentEnd(p);
@@ -423,7 +429,6 @@ class Reader {
         child = this.compactNode(q, end, indent);
       }
       this.item('', -1, -1, child);
-      values.push(this.value);
       if (this.indent < indent) break;
       if (this.indent > indent) unsupported();
       // A key at the sequence's own column ends it (`key:\n- a\nnext: b`); the parent checks.
@@ -432,7 +437,7 @@ class Reader {
       p = this.lineStart + indent;
     }
     const last = this.tail;
-    this.value = values;
+    this.value = this.sequenceValues(first);
     return this.close(this.node(start, last, first, false), indent);
   }
 
@@ -657,7 +662,6 @@ class Reader {
   private flowSequence(p: number, end: number): number {
     const t = this.text;
     const first = this.top;
-    const values: unknown[] = [];
     let i = p + 1;
     for (;;) {
       while (t.charCodeAt(i) === SPACE) i++;
@@ -667,14 +671,14 @@ class Reader {
       let itemEnd: number;
       if (c === DQUOTE || c === SQUOTE) {
         itemEnd = this.quoted(i, end);
-        values.push(this.str);
+        this.value = this.str;
       } else {
         this.checkPlainStart(i, end);
         const next = t.charCodeAt(i + 1);
         if (c === DASH && (next === COMMA || next === RBRACKET)) unsupported();
         itemEnd = this.plainEnd(i, end, true);
         if (itemEnd <= i) unsupported();
-        values.push(this.plainScalar(i, itemEnd));
+        this.value = this.plainScalar(i, itemEnd);
       }
       this.start = i;
       this.end = this.tail = itemEnd;
@@ -685,7 +689,7 @@ class Reader {
       if (c === COMMA) i++;
       else if (c !== RBRACKET) unsupported();
     }
-    this.value = values;
+    this.value = this.sequenceValues(first);
     return this.node(p, i + 1, first, false);
   }
 }

@@ -281,12 +281,10 @@ function toSource(entry: SourceEntry, id?: string): Source {
 }
 
 function resolveRefs(refs: readonly SourceRef[] | undefined, shared: ReadonlyMap<string, Source>): Source[] {
-  const out: Source[] = [];
-  for (const ref of refs ?? []) {
-    const source = typeof ref === 'string' ? shared.get(ref) : toSource(ref);
-    if (source) out.push(source);
-  }
-  return out;
+  if (!refs) return [];
+  // map, not push: an array of its size (push leaves room for 16, and the claims keep it).
+  const out = refs.map((ref) => (typeof ref === 'string' ? shared.get(ref) : toSource(ref)));
+  return out.includes(undefined) ? out.filter((source) => source !== undefined) : (out as Source[]);
 }
 
 type AttributionEntry = NonNullable<ClaimEntry['attribution']>;
