@@ -194,8 +194,12 @@ function occursAt(text: string, s: string, at: number): boolean {
   return text.endsWith(s, at + s.length);
 }
 
+/** Two white-space characters in a row (`\s` is `isSpace`): the only thing that makes a normalized string shorter. */
+const RUN = /\s\s/;
+
 /** `normalize(s).length`, without building the string. */
 function normalizedLength(s: string): number {
+  if (!RUN.test(s)) return s.length;
   let n = 0;
   let space = false;
   for (let k = 0; k < s.length; k++) {

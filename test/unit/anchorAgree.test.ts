@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { agreeAfter, agreeBefore } from '../../src/core/anchor';
+import { agreeAfter, agreeBefore, anchorClaims } from '../../src/core/anchor';
 import { normalize } from '../../src/core/normalize';
 
 /** Reference: how many characters the normalized text before `at` (white space right before it dropped) shares with the end of the normalized prefix. */
@@ -60,5 +60,22 @@ describe('agreeBefore / agreeAfter', () => {
     assert.strictEqual(agreeBefore(text, text.indexOf(' sat'), 'said: "the cat"'), 15);
     assert.strictEqual(agreeAfter(text, 2, 'said:\r\n  \u201cthe', 10), 10);
     assert.strictEqual(agreeAfter(text, 2, 'said: "thy'), 9);
+  });
+
+  it('score a verbatim affix with white-space runs as its normalized length when choosing', () => {
+    // The same quote twice: once after the prefix re-spaced, once after it verbatim.
+    // Both agree over all 8 normalized characters of the prefix ("he said:"): a tie.
+    const prefix = 'he\n\n said:';
+    const text = `he said: QUOTE here. ${prefix} QUOTE here.`;
+    const first = text.indexOf('QUOTE');
+    const [a] = anchorClaims(text, [{ quote: 'QUOTE', prefix }]);
+    assert.deepStrictEqual(a, { kind: 'exact', ambiguous: true, start: first, end: first + 5, distance: 0 });
+    const [b] = anchorClaims(text, [{ quote: 'QUOTE', prefix, suffix: 'here.' }]);
+    assert.deepStrictEqual(b, { kind: 'exact', ambiguous: true, start: first, end: first + 5, distance: 0 });
+    // A suffix only the second one has decides.
+    const other = text.replace('QUOTE here', 'QUOTE there');
+    const [c] = anchorClaims(other, [{ quote: 'QUOTE', prefix, suffix: 'here.' }]);
+    const at = other.lastIndexOf('QUOTE');
+    assert.deepStrictEqual(c, { kind: 'exact', ambiguous: false, start: at, end: at + 5, distance: 0 });
   });
 });
