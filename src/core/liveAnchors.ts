@@ -246,7 +246,12 @@ export class LiveAnchors {
         else if (hadOccurrences) research.add(claim);
       }
     }
-    for (const claim of this.newMatches(change)) research.add(claim);
+    for (const [claim, cands] of this.newMatches(change)) {
+      // An orphan had no match within its cutoff anywhere, so every one it has now
+      // overlaps the change, and all of those were just verified: they are the answer.
+      if (this.current[claim]!.kind === 'orphaned' && !research.has(claim)) this.setFuzzy(claim, cands);
+      else research.add(claim);
+    }
     for (const claim of research) this.setFuzzy(claim, this.search(claim));
   }
 
@@ -270,7 +275,7 @@ export class LiveAnchors {
     // the last tracked level, so what it finds is the best.
     const norm = this.nt.norm;
     const mid = 2 * (levels[tracked.length - 1] ?? 0) + 1;
-    if (tracked.length > 0 && mid > levels[tracked.length]! && mid < t.cutoff) {
+    if (tracked.length > 0 && mid < levels[tracked.length]!) {
       const pieces = fuzzyPieces(t.norm, mid);
       const found = this.quote(claim).verify(norm, mid, new MultiSearch(pieces).findAll(norm));
       if (found.length > 0) return found;
@@ -418,9 +423,10 @@ export class LiveAnchors {
 
   /**
    * Fuzzy and orphaned claims with a match within their threshold that touches the
-   * change (new offsets): found from their pieces' occurrences near it.
+   * change (new offsets), found from their pieces' occurrences near it, with the
+   * best of those matches.
    */
-  private newMatches(change: NormalizedChange): number[] {
+  private newMatches(change: NormalizedChange): Map<number, FuzzyMatch[]> {
     const norm = this.nt.normalized;
     const hits = new Map<number, number[][]>();
     const record = (claim: number, piece: number, at: number): void => {
@@ -442,11 +448,11 @@ export class LiveAnchors {
       const piece = this.pieceOf[id]!;
       if (this.mayTouch(claim, piece, from + at, change)) record(claim, piece, from + at);
     });
-    const out: number[] = [];
+    const out = new Map<number, FuzzyMatch[]>();
     for (const [claim, perPiece] of hits) {
       const state = this.fuzzy[claim]!;
       const cands = this.quote(claim).verify(norm, state.threshold, perPiece);
-      if (cands.some((c) => this.touches(claim, c, change.nlo, change.nhiNew))) out.push(claim);
+      if (cands.some((c) => this.touches(claim, c, change.nlo, change.nhiNew))) out.set(claim, cands);
     }
     return out;
   }
