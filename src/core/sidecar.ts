@@ -301,23 +301,36 @@ function toAttribution(a: AttributionEntry, shared: ReadonlyMap<string, Source>)
   return attribution;
 }
 
+/** Paths of a claim's entry and of one of its fields: reused, as `toClaim` runs for every claim. */
+const ENTRY_PATH: [string, number] = ['claims', 0];
+const FIELD_PATH: [string, number, string] = ['claims', 0, ''];
+
 /** A claim's entry in `claims:` as loaded; undefined when it has no range (cannot happen for a parsed entry). */
 function toClaim(entry: ClaimEntry, index: number, shared: ReadonlyMap<string, Source>, ranges: NodeRanges): Claim | undefined {
-  const at = (key?: string) => ranges.node(key === undefined ? ['claims', index] : ['claims', index, key]);
-  const entryRange = at();
+  ENTRY_PATH[1] = FIELD_PATH[1] = index;
+  const at = (key: string) => {
+    FIELD_PATH[2] = key;
+    return ranges.node(FIELD_PATH);
+  };
+  const entryRange = ranges.node(ENTRY_PATH);
   if (!entryRange) return undefined;
-  const claim = { id: entry.id, quote: entry.quote } as Claim;
+  // The fields every claim has in one literal (an object built up field by field
+  // reallocates its property store as it grows), then the optional ones.
+  const claim: Claim = {
+    id: entry.id,
+    quote: entry.quote,
+    status: entry.status ?? 'unverified',
+    sources: resolveRefs(entry.sources, shared),
+    tags: entry.tags ?? [],
+    index,
+    entryRange,
+  };
   if (entry.prefix !== undefined) claim.prefix = entry.prefix;
   if (entry.suffix !== undefined) claim.suffix = entry.suffix;
-  claim.status = entry.status ?? 'unverified';
   if (entry.attribution) claim.attribution = toAttribution(entry.attribution, shared);
-  claim.sources = resolveRefs(entry.sources, shared);
   if (entry.note !== undefined) claim.note = entry.note;
   if (entry.reviewer !== undefined) claim.reviewer = entry.reviewer;
   if (entry.reviewed !== undefined) claim.reviewed = entry.reviewed;
-  claim.tags = entry.tags ?? [];
-  claim.index = index;
-  claim.entryRange = entryRange;
   const idRange = at('id');
   const quoteRange = at('quote');
   const statusRange = entry.status ? at('status') : undefined;
