@@ -194,9 +194,9 @@ export class MultiSearch {
   /** `patterns` must be non-empty (duplicates are fine); results are indexed like them. */
   constructor(readonly patterns: readonly string[]) {
     // Long patterns: [minimum length, q]. Those of 16 or more share one scan (two
-    // would read the text twice), with q half their shortest length (8 to 12): longer
-    // q-grams are rarer, so fewer false candidates, but the text is read about
-    // q / (minLen - q + 1) times over. Short ones (3 to 7, e.g. fuzzy pieces) are
+    // would read the text twice), with q their shortest length - 8, at most 12: longer
+    // q-grams are rarer, so fewer chance candidates, but a probe covers fewer
+    // positions (w = minLen - q + 1). Short ones (3 to 7, e.g. fuzzy pieces) are
     // grouped by exact length with q = length and w = 1: patterns sharing a common
     // beginning ("the") would otherwise all be compared at every occurrence of it.
     const classes: [number, number][] = [
