@@ -352,6 +352,9 @@ function copyDefined<T extends object, K extends keyof T>(to: T, from: Partial<P
 // ---------------------------------------------------------------------------------------
 // Checks across fields: source references, duplicate ids, empty quotes.
 
+const SOURCES_PATH: Path = ['sources'];
+const VIA_PATH: Path = ['attribution', 'via'];
+
 function referenceProblems(
   ranges: NodeRanges,
   rawClaims: readonly unknown[],
@@ -363,19 +366,20 @@ function referenceProblems(
   const problems: Problem[] = [];
   const check = (list: unknown, listPath: Path, index: number, id: unknown) => {
     if (!Array.isArray(list)) return;
-    list.forEach((ref, j) => {
-      if (typeof ref !== 'string' || !ID_PATTERN.test(ref) || defined.has(ref)) return;
+    for (let j = 0; j < list.length; j++) {
+      const ref: unknown = list[j];
+      if (typeof ref !== 'string' || defined.has(ref) || !ID_PATTERN.test(ref)) continue;
       const where = ranges.node(['claims', index, ...listPath, j]) ?? { start: 0, end: 0 };
       const suggestion = closest(ref, defined);
       const hint = suggestion ? ` (did you mean '${suggestion}'?)` : '';
       const message = `source '${ref}' is not defined under \`sources:\`${hint}: define it there, or write the source inline`;
       problems.push(problem('unknown-source', 'error', message, where, typeof id === 'string' ? { claim: id } : {}));
-    });
+    }
   };
   rawClaims.forEach((rawClaim, index) => {
     if (!isRecord(rawClaim)) return;
-    check(rawClaim.sources, ['sources'], index, rawClaim.id);
-    if (isRecord(rawClaim.attribution)) check(rawClaim.attribution.via, ['attribution', 'via'], index, rawClaim.id);
+    check(rawClaim.sources, SOURCES_PATH, index, rawClaim.id);
+    if (isRecord(rawClaim.attribution)) check(rawClaim.attribution.via, VIA_PATH, index, rawClaim.id);
   });
   return problems;
 }
