@@ -351,10 +351,12 @@ export class LiveAnchors {
       return;
     }
     const { starts, ends } = this;
-    const view = { kind: anchor.kind, ambiguous: anchor.ambiguous, distance: anchor.distance };
+    const view = { kind: anchor.kind, ambiguous: anchor.ambiguous };
+    // In the order anchorClaims gives its anchors (JSON of the two must be equal).
     Object.defineProperties(view, {
       start: { get: () => starts[claim]!, enumerable: true },
       end: { get: () => ends[claim]!, enumerable: true },
+      distance: { value: anchor.distance, enumerable: true, writable: true },
     });
     this.current[claim] = view as Anchor;
   }

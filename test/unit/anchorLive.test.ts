@@ -77,6 +77,8 @@ function checkEdits(text: string, targets: AnchorTarget[], raw: [number, number,
     current = applied(current, change);
     assert.strictEqual(live.text, current);
     assert.deepStrictEqual(live.anchors, anchorClaims(current, targets));
+    // Key order too: callers compare and print anchors as JSON.
+    assert.strictEqual(JSON.stringify(live.anchors), JSON.stringify(anchorClaims(current, targets)));
   }
 }
 
