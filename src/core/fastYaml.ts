@@ -189,12 +189,13 @@ class Reader {
   private lf = -1;
   private lfFrom = 0;
   /**
-   * Plain scalars read so far that are strings, by length and first and last character.
-   * A file repeats its keys and many short values (statuses, source ids, names): one
-   * string for each is less for the garbage collector to copy, and keys that are the
+   * Plain scalars read so far and their values, by length and three of their characters.
+   * A file repeats its keys and many short values (statuses, source ids, names, true):
+   * one string for each is less for the garbage collector to copy, and keys that are the
    * same string make `obj[key] = value` fast.
    */
   private readonly words: (string | undefined)[] = new Array<string | undefined>(WORDS_SIZE).fill(undefined);
+  private readonly wordValues: unknown[] = new Array<unknown>(WORDS_SIZE).fill(undefined);
 
   constructor(private readonly text: string) {}
 
@@ -526,11 +527,13 @@ class Reader {
   private plainScalar(p: number, end: number): unknown {
     const t = this.text;
     const length = end - p;
-    const slot = (length * 31 + t.charCodeAt(p) * 7 + t.charCodeAt(end - 1)) & (WORDS_SIZE - 1);
+    const slot = (length * 31 + t.charCodeAt(p) * 7 + t.charCodeAt(end - 2) * 131 + t.charCodeAt(end - 1)) & (WORDS_SIZE - 1);
     const word = this.words[slot];
-    if (word !== undefined && word.length === length && t.startsWith(word, p)) return word;
-    const value = plainValue(t.slice(p, end));
-    if (typeof value === 'string') this.words[slot] = value;
+    if (word !== undefined && word.length === length && t.startsWith(word, p)) return this.wordValues[slot];
+    const text = t.slice(p, end);
+    const value = plainValue(text);
+    this.words[slot] = text;
+    this.wordValues[slot] = value;
     return value;
   }
 
