@@ -100,9 +100,8 @@ class SampledGroup {
     private readonly patterns: readonly string[],
     private readonly members: readonly number[],
     private readonly q: number,
+    minLen: number,
   ) {
-    let minLen = Infinity;
-    for (const i of members) minLen = Math.min(minLen, patterns[i]!.length);
     const w = (this.w = Math.min(minLen - q + 1, W_MAX));
     const head = (this.head = q + w - 1);
     const heads = new Uint8Array(members.length * head + 3);
@@ -205,22 +204,26 @@ export class MultiSearch {
     ];
     for (let len = 7; len >= 3; len--) classes.push([len, len]);
     const members: number[][] = classes.map(() => []);
-    patterns.forEach((p, i) => {
-      const c = classes.findIndex(([min]) => p.length >= min);
-      (c === -1 ? this.short : members[c]!).push(i);
-    });
-    classes.forEach(([, qOf], c) => {
-      let q = qOf;
-      if (q === LONG) {
-        let minLen = Infinity;
-        for (const i of members[c]!) minLen = Math.min(minLen, patterns[i]!.length);
-        q = Math.min(Q_LONG, minLen - 8);
+    const minLens = classes.map(() => Infinity);
+    for (let i = 0; i < patterns.length; i++) {
+      // Each string's length read once: thousands of patterns are thousands of cache misses.
+      const len = patterns[i]!.length;
+      let c = 0;
+      while (c < classes.length && len < classes[c]![0]) c++;
+      if (c === classes.length) {
+        this.short.push(i);
+      } else {
+        members[c]!.push(i);
+        minLens[c] = Math.min(minLens[c]!, len);
       }
+    }
+    classes.forEach(([, qOf], c) => {
+      const q = qOf === LONG ? Math.min(Q_LONG, minLens[c]! - 8) : qOf;
       // A sampled scan costs about one pass; `indexOf` (Boyer-Moore-Horspool in V8,
       // which skips ahead by up to a pattern's length) is cheaper for a handful of
       // long patterns, but not for short ones.
       const few = q >= 6 ? FEW : 1;
-      if (members[c]!.length > few) this.groups.push(new SampledGroup(patterns, members[c]!, q));
+      if (members[c]!.length > few) this.groups.push(new SampledGroup(patterns, members[c]!, q, minLens[c]!));
       else this.short.push(...members[c]!);
     });
   }
