@@ -25,6 +25,7 @@
  * filters with pigeonhole pieces (`fuzzy.ts`).
  */
 import { FuzzyQuote, fuzzyCutoff, fuzzyLevels, fuzzyPieces, type FuzzyMatch } from './fuzzy';
+import type { TextLike } from './chunkedText';
 import { MultiSearch } from './multiSearch';
 import {
   NormalizedText,
@@ -89,7 +90,7 @@ export interface Occurrence {
 }
 
 /** Whether [start, end) of `text` keeps surrogate pairs whole. */
-export function keepsPairs(text: string, start: number, end: number): boolean {
+export function keepsPairs(text: TextLike, start: number, end: number): boolean {
   return !splitsSurrogatePair(text, start) && !splitsSurrogatePair(text, end);
 }
 
@@ -100,7 +101,7 @@ export function keepsPairs(text: string, start: number, end: number): boolean {
  * the caller knows it, is the normalized length of `prefix`: the score when the text
  * ends with the prefix verbatim, found with one compare.
  */
-export function agreeBefore(text: string, at: number, prefix: string, whole = -1): number {
+export function agreeBefore(text: TextLike, at: number, prefix: string, whole = -1): number {
   let i = at;
   while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
   if (whole >= 0 && occursAt(text, prefix, i - prefix.length)) return whole;
@@ -140,7 +141,7 @@ export function agreeBefore(text: string, at: number, prefix: string, whole = -1
  * How many normalized characters of the text from `at` agree with the start of
  * `suffix` (trimmed); `whole` as for `agreeBefore`.
  */
-export function agreeAfter(text: string, at: number, suffix: string, whole = -1): number {
+export function agreeAfter(text: TextLike, at: number, suffix: string, whole = -1): number {
   let i = at;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
   if (whole >= 0 && occursAt(text, suffix, i)) return whole;
@@ -179,7 +180,7 @@ export function agreeAfter(text: string, at: number, suffix: string, whole = -1)
  * Scores occurrences of one target by prefix/suffix agreement, knowing (once, for all
  * of them) what a verbatim prefix and suffix score.
  */
-function scorer(text: string, t: PreparedTarget): (start: number, end: number) => number {
+function scorer(text: TextLike, t: PreparedTarget): (start: number, end: number) => number {
   const { prefix, suffix } = t;
   const before = normalizedLength(prefix);
   const after = normalizedLength(suffix);
@@ -188,10 +189,10 @@ function scorer(text: string, t: PreparedTarget): (start: number, end: number) =
 }
 
 /** Whether `s` occurs in `text` at `at`. */
-function occursAt(text: string, s: string, at: number): boolean {
+function occursAt(text: TextLike, s: string, at: number): boolean {
   if (at < 0 || at + s.length > text.length) return false;
-  // `endsWith` compares in place; `startsWith` and `slice` are slower.
-  return text.endsWith(s, at + s.length);
+  // `endsWith` compares in place; `startsWith` and `slice` are slower for a string.
+  return typeof text === 'string' ? text.endsWith(s, at + s.length) : text.startsWith(s, at);
 }
 
 /** Two white-space characters in a row (`\s` is `isSpace`): the only thing that makes a normalized string shorter. */
@@ -211,7 +212,7 @@ function normalizedLength(s: string): number {
   return n;
 }
 
-function agreement(text: string, t: PreparedTarget, start: number, end: number): number {
+function agreement(text: TextLike, t: PreparedTarget, start: number, end: number): number {
   return scorer(text, t)(start, end);
 }
 
@@ -220,7 +221,7 @@ function agreement(text: string, t: PreparedTarget, start: number, end: number):
  * or just the exact ones): verbatim ones first, then the best prefix/suffix
  * agreement, then the first; ambiguous when the best agreement is shared.
  */
-export function chooseOccurrence(text: string, t: PreparedTarget, occs: readonly Occurrence[]): Anchor {
+export function chooseOccurrence(text: TextLike, t: PreparedTarget, occs: readonly Occurrence[]): Anchor {
   const exact = occs.some((o) => o.exact);
   const tier = exact ? occs.filter((o) => o.exact) : occs;
   const kind = exact ? 'exact' : 'normalized';
@@ -258,7 +259,7 @@ function pickBest(n: number, score: (k: number) => number): { best: number; ambi
  */
 export function chooseFuzzy(nt: NormalizedText, t: PreparedTarget, cands: readonly FuzzyMatch[]): Anchor {
   if (cands.length === 0) return ORPHANED;
-  const text = nt.text;
+  const text = nt.original;
   const m = t.norm.length;
   const scored = cands.map((c) => {
     const start = nt.toOriginal(c.start);
@@ -281,7 +282,7 @@ export function chooseFuzzy(nt: NormalizedText, t: PreparedTarget, cands: readon
 
 /** Normalized occurrences of `t.norm` (normalized offsets) as original-offset occurrences. */
 export function toOccurrences(nt: NormalizedText, t: PreparedTarget, normStarts: ArrayLike<number>): Occurrence[] {
-  const text = nt.text;
+  const text = nt.original;
   const occs: Occurrence[] = [];
   for (let k = 0; k < normStarts.length; k++) {
     const ns = normStarts[k]!;
