@@ -172,15 +172,15 @@ class Reader {
   private depth = 0;
   private readonly nodes = new Int32List();
   private readonly items = new Int32List();
-  private readonly keys: string[] = [];
+  private readonly keys: string[] = emptyArray();
   /**
    * The items of the collections being read, innermost last (ITEM_WIDTH numbers each,
    * keys and values apart), `top` items in all: a collection's items move to `items` when it ends,
    * so that they are consecutive there.
    */
   private readonly open = new Int32List();
-  private readonly openKeys: string[] = [];
-  private readonly openValues: unknown[] = [];
+  private readonly openKeys: string[] = emptyArray();
+  private readonly openValues: unknown[] = emptyArray();
   private top = 0;
   /** The last `backslash` found, and the offset it was looked for from. */
   private bs = -1;
@@ -695,6 +695,17 @@ class Reader {
     this.value = this.sequenceValues(first);
     return this.node(p, i + 1, first, false);
   }
+}
+
+/**
+ * An empty array for values of any kind. `[]` starts as an array of small integers and
+ * changes kind with its first string or object: code optimized by the first reader for
+ * the later kind would deoptimize on every new reader's arrays.
+ */
+function emptyArray<T>(): T[] {
+  const array: unknown[] = [undefined];
+  array.length = 0;
+  return array as T[];
 }
 
 /** A list of int32s that grows as needed (`data` may be longer than `length`; `reserve` keeps all of it). */
