@@ -20,13 +20,15 @@
  *   key's start and end (-1 in a sequence), its range (three numbers), and the index of
  *   its node in `nodes` when it is a collection, else -1. A collection's items are
  *   consecutive.
- * - `keys`: per item, a mapping item's key ('' in a sequence).
+ * - `quotedKeys`: the keys written in quotes, by item. A key in plain style is its text
+ *   (from its start to its end in `text`), so no string is kept for it.
  * The root is the last node.
  */
 export interface FastTree {
+  text: string;
   nodes: Int32Array;
   items: Int32Array;
-  keys: string[];
+  quotedKeys: Map<number, string>;
 }
 
 export const NODE_WIDTH = 6;
@@ -54,7 +56,7 @@ export function parseFastYaml(text: string): FastYaml | undefined {
  * The item at a path of keys and indexes, as `nodeAt` in yamlNodes.ts finds its node: its
  * index in `tree.items`, -1 for the root (the empty path), undefined when there is none.
  */
-export function fastItemAt({ nodes, items, keys }: FastTree, path: readonly PropertyKey[]): number | undefined {
+export function fastItemAt({ text, nodes, items, quotedKeys }: FastTree, path: readonly PropertyKey[]): number | undefined {
   let node = nodes.length / NODE_WIDTH - 1;
   let item = -1;
   for (const seg of path) {
@@ -66,7 +68,13 @@ export function fastItemAt({ nodes, items, keys }: FastTree, path: readonly Prop
     if (nodes[n + 5] === 1) {
       const key = String(seg);
       for (let i = first; i < first + count; i++) {
-        if (keys[i] === key) {
+        const keyStart = items[i * ITEM_WIDTH]!;
+        const c = text.charCodeAt(keyStart);
+        const same =
+          c === DQUOTE || c === SQUOTE
+            ? quotedKeys.get(i) === key
+            : items[i * ITEM_WIDTH + 1]! - keyStart === key.length && text.startsWith(key, keyStart);
+        if (same) {
           item = i;
           break;
         }
@@ -172,7 +180,7 @@ class Reader {
   private depth = 0;
   private readonly nodes = new Int32List();
   private readonly items = new Int32List();
-  private readonly keys: string[] = emptyArray();
+  private readonly quotedKeys = new Map<number, string>();
   /**
    * The items of the collections being read, innermost last (ITEM_WIDTH numbers each,
    * keys and values apart), `top` items in all: a collection's items move to `items` when it ends,
@@ -205,7 +213,8 @@ class Reader {
     if (this.indent !== 0) unsupported();
     this.blockNode(0, this.lineStart);
     if (this.lineStart < this.text.length) unsupported();
-    return { value: this.value, tree: { nodes: this.nodes.array(), items: this.items.array(), keys: this.keys } };
+    const tree = { text: this.text, nodes: this.nodes.array(), items: this.items.array(), quotedKeys: this.quotedKeys };
+    return { value: this.value, tree };
   }
 
   /** Adds an item (`start`/`end`/`tail` its range, `child` its node or -1) to the collection being read. */
@@ -229,10 +238,15 @@ class Reader {
 
   /** Ends the collection whose items start at `first` in `open`: moves them to `tree`, returns the new node's index. */
   private node(start: number, end: number, first: number, isMap: boolean): number {
-    const { nodes, items, keys } = this;
-    const index = keys.length;
+    const { nodes, items } = this;
+    const index = items.length / ITEM_WIDTH;
     items.append(this.open.data, first * ITEM_WIDTH, this.top * ITEM_WIDTH);
-    for (let i = first; i < this.top; i++) keys.push(this.openKeys[i]!);
+    if (isMap) {
+      for (let i = first; i < this.top; i++) {
+        const c = this.text.charCodeAt(this.open.data[i * ITEM_WIDTH]!);
+        if (c === DQUOTE || c === SQUOTE) this.quotedKeys.set(index + i - first, this.openKeys[i]!);
+      }
+    }
     const n = nodes.length;
     const data = nodes.reserve(n + NODE_WIDTH);
     data[n] = start;

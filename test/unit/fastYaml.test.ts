@@ -28,7 +28,8 @@ function yamlShape(node: Node): Shape {
   return { range };
 }
 
-function fastShape({ nodes, items, keys }: FastTree, node = nodes.length / NODE_WIDTH - 1): Shape {
+function fastShape(tree: FastTree, node = tree.nodes.length / NODE_WIDTH - 1): Shape {
+  const { text, nodes, items, quotedKeys } = tree;
   const [start, end, , first, count, isMap] = nodes.slice(node * NODE_WIDTH, node * NODE_WIDTH + NODE_WIDTH);
   const shape: Shape = { range: [start!, end!], items: [] };
   for (let i = first!; i < first! + count!; i++) {
@@ -36,9 +37,9 @@ function fastShape({ nodes, items, keys }: FastTree, node = nodes.length / NODE_
     const span = rest.slice(0, 3);
     const child = rest[3]!;
     if (child >= 0) assert.deepStrictEqual(Array.from(nodes.slice(child * NODE_WIDTH, child * NODE_WIDTH + 3)), span, 'a collection item spans what its node does');
-    shape.items!.push(child >= 0 ? fastShape({ nodes, items, keys }, child) : { range: span.slice(0, 2) });
-    if (isMap) (shape.keys ??= []).push([keys[i]!, [keyStart!, keyEnd!]]);
-    else assert.deepStrictEqual([keys[i], keyStart, keyEnd], ['', -1, -1], 'a sequence item has no key');
+    shape.items!.push(child >= 0 ? fastShape(tree, child) : { range: span.slice(0, 2) });
+    if (isMap) (shape.keys ??= []).push([quotedKeys.get(i) ?? text.slice(keyStart, keyEnd), [keyStart!, keyEnd!]]);
+    else assert.deepStrictEqual([keyStart, keyEnd], [-1, -1], 'a sequence item has no key');
   }
   return shape;
 }
