@@ -70,10 +70,11 @@ export function fastItemAt({ text, nodes, items, quotedKeys }: FastTree, path: r
       for (let i = first; i < first + count; i++) {
         const keyStart = items[i * ITEM_WIDTH]!;
         const c = text.charCodeAt(keyStart);
+        // Length and first character first: most keys differ there, and startsWith costs more.
         const same =
           c === DQUOTE || c === SQUOTE
             ? quotedKeys.get(i) === key
-            : items[i * ITEM_WIDTH + 1]! - keyStart === key.length && text.startsWith(key, keyStart);
+            : items[i * ITEM_WIDTH + 1]! - keyStart === key.length && c === key.charCodeAt(0) && text.startsWith(key, keyStart);
         if (same) {
           item = i;
           break;
