@@ -117,11 +117,39 @@ class BitPattern {
 
   /** Whether some substring of text[from, from + count) is within `limit` of the pattern. */
   within(text: TextLike, from: number, count: number, limit: number): boolean {
+    if (this.blocks === 1) return this.withinOneBlock(text, from, count, limit);
     this.reset();
     let score = this.m;
     for (let i = from; i < from + count; i++) {
       score += this.advance(text.charCodeAt(i), false);
       if (score <= limit) return true;
+    }
+    return false;
+  }
+
+  /**
+   * `within` for a pattern of at most 32 code units, the common case (the nodes of
+   * the piece trees): Myers' step with the vectors in locals, not typed arrays.
+   */
+  private withinOneBlock(text: TextLike, from: number, count: number, limit: number): boolean {
+    const { ascii, lastBit } = this;
+    let pv = -1;
+    let mv = 0;
+    let score = this.m;
+    for (let i = from; i < from + count; i++) {
+      const c = text.charCodeAt(i);
+      const eq = c < 128 ? ascii[c]! : (this.other.get(c)?.[0] ?? 0);
+      const xv = eq | mv;
+      const xh = (((eq & pv) + pv) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if ((ph & lastBit) !== 0) score++;
+      else if ((mh & lastBit) !== 0) score--;
+      if (score <= limit) return true;
+      ph <<= 1;
+      mh <<= 1;
+      pv = mh | ~(xv | ph);
+      mv = ph & xv;
     }
     return false;
   }
