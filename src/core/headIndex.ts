@@ -6,9 +6,9 @@
  * `MultiSearch` probes the text only every w positions, so its table holds w
  * q-grams per pattern; for tens of thousands of patterns that table is megabytes,
  * and each probe of a short window misses the cache. Here each string is indexed
- * once, by its head (its first HEAD code units; SHORT for one shorter than that,
- * or all of a shorter one), and the window is read at every position with a
- * rolling hash per head length in use.
+ * once, by its head (its first HEAD code units, or all of a shorter one), and the
+ * window is read at every position with a rolling hash per head length in use: a
+ * pass costs little, a long chain of strings sharing a short head costs much.
  * Articles are mostly made of the quoted text, so most positions start some head:
  * the table is typed arrays (open addressing, the ids of a key chained through
  * `next`), and a candidate is rejected by its length and last code unit before its
@@ -16,8 +16,6 @@
  */
 
 const HEAD = 8;
-/** Strings of SHORT to HEAD - 1 code units share one head length: one pass, not four. */
-const SHORT = 4;
 const BASE = 0x01000193;
 const MIX = 0x9e3779b1 | 0;
 const NONE = -1;
@@ -163,5 +161,5 @@ function keyOf(hash: number, length: number): number {
 }
 
 function headLength(length: number): number {
-  return length >= HEAD ? HEAD : length >= SHORT ? SHORT : length;
+  return Math.min(HEAD, length);
 }
