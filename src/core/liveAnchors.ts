@@ -103,6 +103,9 @@ export class LiveAnchors {
    */
   private readonly touchFrom: Int32Array;
   private readonly touchTo: Int32Array;
+  /** The claims with spans, densely (an edit checks these, not every claim), and where each is in it (-1: not). */
+  private readonly spanned: number[] = [];
+  private readonly spannedAt: Int32Array;
   private readonly fuzzy: (FuzzyState | undefined)[];
   /** The claims that have a FuzzyState (no valid occurrence). */
   private readonly fuzzyClaims = new Set<number>();
@@ -163,6 +166,7 @@ export class LiveAnchors {
     this.ends = new Int32Array(this.targets.length).fill(-1);
     this.touchFrom = new Int32Array(this.targets.length);
     this.touchTo = new Int32Array(this.targets.length);
+    this.spannedAt = new Int32Array(this.targets.length).fill(-1);
     this.fuzzy = this.targets.map(() => undefined);
     const unanchored: number[] = [];
     this.targets.forEach((_, claim) => {
@@ -207,8 +211,9 @@ export class LiveAnchors {
 
     // Fuzzy claims whose best candidates (or the text their prefix/suffix read) the
     // change touched, in the old offsets; those after it move.
-    const { touchFrom, touchTo } = this;
-    for (let claim = 0; claim < touchFrom.length; claim++) {
+    const { touchFrom, touchTo, spanned } = this;
+    for (let k = 0; k < spanned.length; k++) {
+      const claim = spanned[k]!;
       if (touchTo[claim]! <= change.nlo) continue;
       if (touchFrom[claim]! >= change.nhiOld) {
         touchFrom[claim]! += normDelta;
@@ -306,8 +311,7 @@ export class LiveAnchors {
     this.unregister(claim);
     this.fuzzy[claim] = undefined;
     this.fuzzyClaims.delete(claim);
-    this.touchFrom[claim] = 0;
-    this.touchTo[claim] = 0;
+    this.setSpan(claim, 0, 0);
     return true;
   }
 
@@ -329,6 +333,24 @@ export class LiveAnchors {
     }
     this.touchTo[claim]! += delta;
     return false;
+  }
+
+  /** Sets the stretch a claim's spans cover (empty when to <= from) and keeps `spanned` in step. */
+  private setSpan(claim: number, from: number, to: number): void {
+    this.touchFrom[claim] = from;
+    this.touchTo[claim] = to;
+    const at = this.spannedAt[claim]!;
+    if (to > from && at === -1) {
+      this.spannedAt[claim] = this.spanned.length;
+      this.spanned.push(claim);
+    } else if (to <= from && at !== -1) {
+      const last = this.spanned.pop()!;
+      if (last !== claim) {
+        this.spanned[at] = last;
+        this.spannedAt[last] = at;
+      }
+      this.spannedAt[claim] = -1;
+    }
   }
 
   /** Makes `anchor` the claim's current one, its range kept in `starts`/`ends`. */
@@ -385,8 +407,7 @@ export class LiveAnchors {
       spans[2 * i] = c.start - t.prefix.length - 2 - first;
       spans[2 * i + 1] = c.end + t.suffix.length + 2 - first;
     });
-    this.touchFrom[claim] = first;
-    this.touchTo[claim] = last;
+    this.setSpan(claim, first, last);
     if (t.cutoff === 0) {
       this.fuzzy[claim] = { spans, threshold: 0, pieces: [], ids: [], offsets: [] };
       this.fuzzyClaims.add(claim);
