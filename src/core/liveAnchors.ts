@@ -3,10 +3,13 @@
  * claim per keystroke. After any sequence of changes, `anchors` equals
  * `anchorClaims(currentText, targets)` exactly (kind, range, ambiguity, distance).
  *
- * State: the article with its normalized form (`NormalizedText`, edited in place);
- * for every distinct normalized quote, and for the pieces of its first fuzzy levels,
- * all their normalized occurrences; for claims with no occurrence, their fuzzy
- * candidates.
+ * State: the article and its normalized form in chunks (`NormalizedText` over
+ * `ChunkedText`: an edit copies one chunk, never the whole text); for every distinct
+ * normalized quote, and for the pieces of its first fuzzy levels, all their
+ * normalized occurrences, in buckets along the text (`OccurrenceIndex`); anchor
+ * ranges in typed arrays; for fuzzy claims, the stretches their best candidates and
+ * the text their prefix/suffix compare cover; for fuzzy and orphaned claims, the
+ * pieces that could reveal a better match (`HeadIndex`).
  *
  * An edit changes the normalized text only in [nlo, nhi). A claim's result depends on
  * its occurrences (each decided by its own characters and its neighbours, which
@@ -14,18 +17,19 @@
  * suffix compare (at most their length + 1 normalized characters away), and, for a
  * fuzzy or orphaned claim, on every approximate match within its current distance.
  * So per edit:
- * 1. occurrences starting within `reach` (longest quote + longest prefix/suffix + 2)
- *    of the changed stretch are dropped and found again with one windowed
- *    multi-pattern scan; those further away only shift. Claims whose occurrences
- *    changed are chosen again (cheap: their own occurrences only).
- * 2. a claim left without occurrences is searched fuzzily, level by level
- *    (`fuzzySearchMany`): the first levels from their pieces' kept occurrences, the
- *    whole text only for the levels after.
- * 3. a fuzzy or orphaned claim is searched again only if one of its best candidates
- *    (or the text its prefix/suffix compare) was touched, or if its pieces
- *    (indexed by their first four characters) occur near the edit and verify to a
- *    match within its current distance that touches the change.
- * Everything else keeps its anchor, shifted if it lies after the edit.
+ * 1. occurrences that could overlap the change (starting at most one quote length
+ *    before it) are dropped and found again in a copy of that stretch; the others
+ *    only move. Claims with an occurrence within `reach` (longest quote + longest
+ *    prefix/suffix + 2) of the change are chosen again (cheap: their own
+ *    occurrences only).
+ * 2. a claim left without occurrences is searched fuzzily: the first levels from
+ *    their pieces' kept occurrences, then a level with long pieces, the whole text
+ *    with the cutoff's pieces only when that finds nothing.
+ * 3. a fuzzy claim is searched again only if a stretch of its best candidates was
+ *    touched; a fuzzy or orphaned claim also if its pieces occur near the edit and
+ *    verify to a match within its current distance that overlaps the change (an
+ *    orphan then takes those matches: it had none anywhere else).
+ * Everything else keeps its anchor, moved if it lies after the edit.
  */
 import {
   chooseFuzzy,
