@@ -78,20 +78,23 @@ export class HeadIndex {
     const { slotKey, slotFirst, next, lengthOf, lastOf, texts, filter } = this;
     const shift = 32 - this.bits;
     const mask = (1 << this.bits) - 1;
+    // Prefix hashes of the stretch, once: the hash of text[i, i + L) is then
+    // prefix[i + L] - prefix[i] * BASE^L, for every head length L in use.
+    const stop = Math.min(text.length, to + HEAD - 1);
+    const prefix = new Int32Array(Math.max(0, stop - from) + 1);
+    for (let i = from; i < stop; i++) prefix[i - from + 1] = (Math.imul(prefix[i - from]!, BASE) + text.charCodeAt(i)) | 0;
+    let power = 1;
     for (let length = 1; length <= HEAD; length++) {
+      power = Math.imul(power, BASE);
       if (this.perLength[length] === 0) continue;
       const end = Math.min(to, text.length - length + 1);
-      if (from >= end) continue;
-      let out = 1;
-      for (let k = 1; k < length; k++) out = Math.imul(out, BASE);
-      let h = 0;
-      for (let j = from; j < from + length; j++) h = (Math.imul(h, BASE) + text.charCodeAt(j)) | 0;
-      for (let i = from; ; ) {
+      for (let i = from; i < end; i++) {
+        const h = (prefix[i - from + length]! - Math.imul(prefix[i - from]!, power)) | 0;
         const key = keyOf(h, length);
         const bit = key >>> (31 - FILTER_BITS);
         // Most positions start no head: the filter answers without touching the table.
-        let slot = (filter[bit >>> 5]! & (1 << (bit & 31))) === 0 ? NONE : Math.imul(key, MIX) >>> shift;
-        for (; slot !== NONE && slotKey[slot] !== NONE; slot = (slot + 1) & mask) {
+        if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+        for (let slot = Math.imul(key, MIX) >>> shift; slotKey[slot] !== NONE; slot = (slot + 1) & mask) {
           if (slotKey[slot] !== key) continue;
           for (let id = slotFirst[slot]!; id !== NONE; id = next[id]!) {
             const last = i + lengthOf[id]! - 1;
@@ -99,8 +102,6 @@ export class HeadIndex {
           }
           break;
         }
-        if (++i >= end) break;
-        h = (Math.imul(h - Math.imul(text.charCodeAt(i - 1), out), BASE) + text.charCodeAt(i + length - 1)) | 0;
       }
     }
   }
