@@ -121,6 +121,9 @@ export class LiveAnchors {
   /** Ids of `pieceIndex` no longer in use. */
   private readonly freeIds: number[] = [];
   private readonly reach: number;
+  /** Per quote, how far its claims read around an occurrence (see the constructor). */
+  private readonly readsBefore: Int32Array;
+  private readonly readsAfter: Int32Array;
   /** `fuzzyReach()`, cached until a claim's fuzzy state changes. */
   private fuzzyReachCache: number | undefined;
 
@@ -161,8 +164,19 @@ export class LiveAnchors {
     const everywhere = distinct.length > 0 ? new MultiSearch(distinct).findAll(this.nt.norm) : [];
     this.occurrences = new OccurrenceIndex(everywhere, this.nt.normLength, layout.bucketSize);
     this.longest = distinct.reduce((n, p) => Math.max(n, p.length), 0);
+    // How far before and after an occurrence of each quote the claims that have it
+    // read (prefix and suffix, and a neighbour that decides a surrogate pair); a
+    // tracked piece that no claim quotes reads nothing.
+    this.readsBefore = new Int32Array(distinct.length).fill(-1);
+    this.readsAfter = new Int32Array(distinct.length).fill(-1);
+    this.patternOf.forEach((p, claim) => {
+      if (p === -1) return;
+      const t = this.targets[claim]!;
+      this.readsBefore[p] = Math.max(this.readsBefore[p]!, t.prefix.length + 2);
+      this.readsAfter[p] = Math.max(this.readsAfter[p]!, t.norm.length + t.suffix.length + 2);
+    });
     let reach = 0;
-    for (const t of this.targets) reach = Math.max(reach, t.norm.length + Math.max(t.prefix.length, t.suffix.length) + 2);
+    for (let p = 0; p < distinct.length; p++) reach = Math.max(reach, this.readsBefore[p]!, this.readsAfter[p]!);
     this.reach = reach;
 
     this.current = this.targets.map(() => ({ kind: 'orphaned', ambiguous: false }));
@@ -234,7 +248,8 @@ export class LiveAnchors {
     const found: [number, number][] = [];
     this.matcher.scan(stretch, 0, change.nhiNew - from, (p, s) => found.push([p, from + s]));
     const near = { from: change.nlo - this.reach, to: change.nhiOld + this.reach };
-    const dirty = this.occurrences.edit(change, { from, to: change.nhiOld }, near, found);
+    const reads = { before: this.readsBefore, after: this.readsAfter };
+    const dirty = this.occurrences.edit(change, { from, to: change.nhiOld }, near, reads, found);
 
     // Every anchor after the change moves.
     if (origDelta !== 0) {
@@ -583,12 +598,14 @@ class OccurrenceIndex {
    * starting in `drop` (old offsets, from before the change to its end) are dropped,
    * those after it move with the text, and `found` ([pattern, start] in the new
    * offsets, each start in [drop.from, nhiNew)) are added. Returns the patterns that
-   * lost or gained one, or have one starting in `near` (old offsets).
+   * lost or gained one, or have one within `near` (old offsets) whose surroundings
+   * the change reaches: `reads.before[p]` before it or `reads.after[p]` after its start.
    */
   edit(
     { nlo, nhiOld, nhiNew }: NormalizedChange,
     drop: { from: number; to: number },
     near: { from: number; to: number },
+    reads: { before: Int32Array; after: Int32Array },
     found: readonly (readonly [number, number])[],
   ): Set<number> {
     const dirty = new Set<number>();
@@ -608,8 +625,12 @@ class OccurrenceIndex {
         let w = 0;
         for (let i = 0; i < locals.length; i++) {
           const abs = bs + locals[i]!;
-          if (abs >= near.from && abs < near.to) dirty.add(p);
-          if (abs < from || abs >= to) locals[w++] = (abs < from ? abs : abs + delta) - newBs;
+          if (abs >= from && abs < to) {
+            dirty.add(p);
+            continue;
+          }
+          if (abs > nlo - reads.after[p]! && abs < nhiOld + reads.before[p]!) dirty.add(p);
+          locals[w++] = (abs < from ? abs : abs + delta) - newBs;
         }
         locals.length = w;
         if (w === 0) this.remove(bucket, p);
