@@ -32,6 +32,25 @@ export function measure<T>(fn: () => T, options: { warmup: number; runs: number 
   return { median: median(runs), runs, result: result as T };
 }
 
+/**
+ * Takes each named measurement `rounds` times, in alternation, and keeps for each
+ * the measurement with the lowest median.
+ */
+export function fastestOfRounds<M extends Record<string, unknown>>(
+  rounds: number,
+  measurements: { [K in keyof M]: () => Measurement<M[K]> },
+): { [K in keyof M]: Measurement<M[K]> } {
+  const best: Partial<{ [K in keyof M]: Measurement<M[K]> }> = {};
+  for (let round = 0; round < rounds; round++) {
+    for (const name of Object.keys(measurements) as (keyof M)[]) {
+      const m = measurements[name]();
+      const kept = best[name];
+      if (kept === undefined || m.median < kept.median) best[name] = m;
+    }
+  }
+  return best as { [K in keyof M]: Measurement<M[K]> };
+}
+
 export function median(values: readonly number[]): number {
   return percentile(values, 50);
 }

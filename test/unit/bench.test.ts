@@ -27,7 +27,7 @@ import { judge } from '../../bench/judge';
 import { Random } from '../../bench/random';
 import { applyChange, typingEdits } from '../../bench/scenarios/keystroke';
 import { leanSidecarText, sidecarText } from '../../bench/scenarios/load';
-import { median, percentile } from '../../bench/stats';
+import { fastestOfRounds, median, percentile } from '../../bench/stats';
 
 /** Edit distance between two strings (Levenshtein), for short ones. */
 function distance(a: string, b: string): number {
@@ -248,6 +248,20 @@ describe('bench: judging, statistics, typing, sidecar text', () => {
     const hundred = Array.from({ length: 101 }, (_, i) => i);
     assert.strictEqual(percentile(hundred, 95), 95);
     assert.strictEqual(percentile(hundred, 100), 100);
+  });
+
+  it('keeps the fastest of measurements taken in alternation', () => {
+    const order: string[] = [];
+    const medians = { a: [5, 2, 9], b: [1, 7, 3] };
+    const calls = { a: 0, b: 0 };
+    const take = (name: 'a' | 'b') => () => {
+      order.push(name);
+      const m = medians[name][calls[name]++]!;
+      return { median: m, runs: [m], result: `${name}${m}` };
+    };
+    const best = fastestOfRounds(3, { a: take('a'), b: take('b') });
+    assert.deepStrictEqual(order, ['a', 'b', 'a', 'b', 'a', 'b']);
+    assert.deepStrictEqual([best.a.result, best.b.result], ['a2', 'b1']);
   });
 
   it('types single-character edits valid for the text as it is at each step', () => {
