@@ -36,6 +36,11 @@ export interface ClaimStoreApi extends vscode.Disposable {
   claimsAt(articleUri: vscode.Uri, offset: number): AnchoredClaim[];
   /** Re-reads everything (e.g. after settings change). */
   refresh(): Promise<void>;
+  /**
+   * How many times the live anchors of the sidecar were built from scratch: once when
+   * its article is opened, again only if an edit was missed or the claims changed.
+   */
+  liveAnchorBuilds(sidecarUri: vscode.Uri): number;
 }
 
 export const SIDECAR_GLOB = '**/*.claims.{yaml,yml}';
@@ -59,6 +64,8 @@ interface Entry {
   generation: number;
   /** While the article is open: its anchors, moved with every edit instead of recomputed. */
   live?: { anchors: LiveAnchors; targets: string };
+  /** How many times `live` was built from scratch. */
+  liveBuilds?: number;
   /** The last parse of the sidecar: typing in the article does not change it. */
   parsed?: { text: string; sidecar: ParsedSidecar; editor?: SidecarEditor | EditResult };
 }
@@ -110,6 +117,10 @@ export class ClaimStore implements ClaimStoreApi {
 
   forSidecar(sidecarUri: vscode.Uri): ArticleState | undefined {
     return this.entries.get(sidecarUri.toString())?.state;
+  }
+
+  liveAnchorBuilds(sidecarUri: vscode.Uri): number {
+    return this.entries.get(sidecarUri.toString())?.liveBuilds ?? 0;
   }
 
   claimsAt(articleUri: vscode.Uri, offset: number): AnchoredClaim[] {
@@ -340,6 +351,7 @@ function liveAnchors(entry: Entry, text: string, targets: readonly AnchorTarget[
   const key = JSON.stringify(targets.map((t) => [t.quote, t.prefix ?? null, t.suffix ?? null]));
   if (!entry.live || entry.live.targets !== key || entry.live.anchors.text !== text) {
     entry.live = { anchors: new LiveAnchors(text, targets), targets: key };
+    entry.liveBuilds = (entry.liveBuilds ?? 0) + 1;
   }
   // LiveAnchors updates its anchor objects in place; the analysis keeps its own.
   return entry.live.anchors.anchors.map((a) => ({ ...a }));

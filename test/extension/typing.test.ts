@@ -1,10 +1,10 @@
 /**
  * Issue 5.3: typing in a 1 MB article with thousands of claims goes through the
  * incremental anchors. Every keystroke's anchors must equal anchoring the new text from
- * scratch, and the time from a keystroke to the store's update must stay below what
- * anchoring from scratch alone costs in this same extension host (so the store cannot
- * be recomputing the anchors per keystroke). Times are printed; the speed targets
- * themselves are proven by `npm run bench`.
+ * scratch, and the store must not have built its live anchors again for any of them
+ * (it moves them with each edit). The time from a keystroke to the store's update is
+ * printed next to anchoring from scratch; speed targets are proven by `npm run bench`,
+ * not by timing a test on a shared machine.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -57,7 +57,7 @@ describe('Typing in a 1 MB article with 2,000 claims', function () {
   });
   after(() => fixture.dispose());
 
-  it('keeps every anchor equal to anchoring from scratch, and updates faster than re-anchoring', async () => {
+  it('keeps every anchor equal to anchoring from scratch, moving them with each keystroke instead of anchoring again', async () => {
     const editor = await showDecorated(api, fixture.uri('large.txt'));
     const state = () => api.store.forArticle(editor.document.uri);
 
@@ -69,6 +69,11 @@ describe('Typing in a 1 MB article with 2,000 claims', function () {
       scratchTimes.push(performance.now() - started);
     }
     const scratch = scratchTimes.sort((a, b) => a - b)[1]!;
+
+    // Opening the article makes the store re-analyze it with live anchors, built once.
+    const sidecarUri = fixture.uri('large.claims.yaml');
+    await until(() => api.store.liveAnchorBuilds(sidecarUri) > 0, 'the live anchors of the open article', 60_000);
+    const builds = api.store.liveAnchorBuilds(sidecarUri);
 
     let seed = 11;
     const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
@@ -101,8 +106,7 @@ describe('Typing in a 1 MB article with 2,000 claims', function () {
       expected.some((a) => a.kind === 'fuzzy') && expected.some((a) => a.kind === 'orphaned'),
       'the article has drifted and orphaned claims too',
     );
-    // The store waits 75 ms after a keystroke before it re-analyzes; beyond that, its
-    // update must cost less than re-anchoring from scratch would.
-    assert.ok(percentile(sorted, 50) - 75 < scratch, `median update ${percentile(sorted, 50).toFixed(1)} ms - 75 ms debounce < from scratch ${scratch.toFixed(1)} ms`);
+    // Incremental: 40 keystrokes, 40 re-analyses, and the live anchors were never rebuilt.
+    assert.equal(api.store.liveAnchorBuilds(sidecarUri), builds, 'no keystroke made the store anchor every claim again');
   });
 });
