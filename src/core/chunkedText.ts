@@ -85,6 +85,13 @@ export class ChunkedText implements TextLike {
     return this.slice(position, position + search.length) === search;
   }
 
+  /** Whether this is `text`, compared chunk by chunk (no whole string is built). */
+  equals(text: string): boolean {
+    if (text.length !== this.length) return false;
+    if (this.flat !== undefined) return this.flat === text;
+    return this.chunks.every((chunk, k) => text.startsWith(chunk, this.starts[k]!));
+  }
+
   /** The text as the cheapest thing to read: the whole string while it is built, else the chunks. */
   view(): TextLike {
     return this.flat ?? this;

@@ -216,6 +216,11 @@ export class LiveAnchors {
     return this.nt.original.length;
   }
 
+  /** Whether the article as edited so far is `text` (compared chunk by chunk, without building the `text` getter's string). */
+  isText(text: string): boolean {
+    return this.nt.isText(text);
+  }
+
   /** Applies one content change's edits in the order given, each against the text the previous one left. */
   applyChanges(changes: readonly ContentChange[]): void {
     for (const c of changes) this.apply(c.rangeOffset, c.rangeOffset + c.rangeLength, c.text);

@@ -126,6 +126,11 @@ export class NormalizedText {
     return this.normalizedText.view();
   }
 
+  /** Whether the article is `text` now (without building it whole). */
+  isText(text: string): boolean {
+    return this.originalText.equals(text);
+  }
+
   get normLength(): number {
     return this.normalizedText.length;
   }

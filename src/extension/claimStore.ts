@@ -349,7 +349,7 @@ function analyzed(entry: Entry, sidecarText: string, articleUri: vscode.Uri | un
 /** The entry's live anchors for this text and these targets (rebuilt when either differs), copied. */
 function liveAnchors(entry: Entry, text: string, targets: readonly AnchorTarget[]): Anchor[] {
   const key = JSON.stringify(targets.map((t) => [t.quote, t.prefix ?? null, t.suffix ?? null]));
-  if (!entry.live || entry.live.targets !== key || entry.live.anchors.text !== text) {
+  if (!entry.live || entry.live.targets !== key || !entry.live.anchors.isText(text)) {
     entry.live = { anchors: new LiveAnchors(text, targets), targets: key };
     entry.liveBuilds = (entry.liveBuilds ?? 0) + 1;
   }

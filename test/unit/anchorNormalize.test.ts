@@ -27,18 +27,28 @@ function assertConsistent(nt: NormalizedText): void {
 
 const edit = fc.tuple(fc.nat(), fc.nat(5), fc.array(piece, { maxLength: 3 }).map((p) => p.join('')));
 
+/**
+ * Resolves a random edit against `current`, calls `replace(start, end, insert)` with
+ * it and returns the edited string.
+ */
+function applyEdit(current: string, [at, len, insert]: [number, number, string], replace: (start: number, end: number, insert: string) => void): string {
+  const start = at % (current.length + 1);
+  const end = Math.min(current.length, start + len);
+  replace(start, end, insert);
+  return current.slice(0, start) + insert + current.slice(end);
+}
+
 describe('ChunkedText', () => {
   it('reads and edits like the string it holds, whatever the chunk size', () => {
     fc.assert(
       fc.property(text, fc.array(edit, { maxLength: 10 }), fc.integer({ min: 1, max: 6 }), fc.nat(), fc.nat(), (s, edits, size, a, b) => {
         const chunks = new ChunkedText(s, size);
         let current = s;
-        for (const [at, len, insert] of edits) {
-          const start = at % (current.length + 1);
-          const end = Math.min(current.length, start + len);
-          chunks.replace(start, end, insert);
-          current = current.slice(0, start) + insert + current.slice(end);
+        for (const raw of edits) {
+          current = applyEdit(current, raw, (start, end, insert) => chunks.replace(start, end, insert));
           assert.strictEqual(chunks.length, current.length);
+          const other = current === '' ? 'x' : current.slice(0, -1) + String.fromCharCode(current.charCodeAt(current.length - 1) ^ 1);
+          assert.ok(chunks.equals(current) && !chunks.equals(other), 'equals the string it holds, and only that');
           const from = a % (current.length + 1);
           const to = from + (b % (current.length - from + 1));
           assert.strictEqual(chunks.slice(from, to), current.slice(from, to), `slice(${from}, ${to})`);
@@ -66,11 +76,8 @@ describe('NormalizedText', () => {
       fc.property(text, fc.array(edit, { maxLength: 10 }), fc.constantFrom(undefined, 1, 3), (s, edits, chunkSize) => {
         const nt = NormalizedText.from(s, chunkSize);
         let current = s;
-        for (const [at, len, insert] of edits) {
-          const start = at % (current.length + 1);
-          const end = Math.min(current.length, start + len);
-          nt.replace(start, end, insert);
-          current = current.slice(0, start) + insert + current.slice(end);
+        for (const raw of edits) {
+          current = applyEdit(current, raw, (start, end, insert) => nt.replace(start, end, insert));
           assert.strictEqual(nt.text, current);
           assertConsistent(nt);
         }
