@@ -110,9 +110,8 @@ export class LiveAnchors {
   /** The claims with spans, densely (an edit checks these, not every claim), and where each is in it (-1: not). */
   private readonly spanned: number[] = [];
   private readonly spannedAt: Int32Array;
+  /** Per claim, while it has no valid occurrence (fuzzy or orphaned): what can change its anchor. */
   private readonly fuzzy: (FuzzyState | undefined)[];
-  /** The claims that have a FuzzyState (no valid occurrence). */
-  private readonly fuzzyClaims = new Set<number>();
   private readonly quotes = new Map<number, FuzzyQuote>();
   /** The pieces of fuzzy and orphaned claims; an id names a claim (`pieceClaim`) and its piece. */
   private readonly pieceIndex = new HeadIndex();
@@ -334,7 +333,6 @@ export class LiveAnchors {
     this.place(claim, chooseOccurrence(this.nt.original, t, occs));
     this.unregister(claim);
     this.fuzzy[claim] = undefined;
-    this.fuzzyClaims.delete(claim);
     this.setSpan(claim, 0, 0);
     return true;
   }
@@ -434,7 +432,6 @@ export class LiveAnchors {
     this.setSpan(claim, first, last);
     if (t.cutoff === 0) {
       this.fuzzy[claim] = { spans, threshold: 0, pieces: [], ids: [], offsets: [] };
-      this.fuzzyClaims.add(claim);
       return;
     }
     const threshold = cands.length > 0 ? cands[0]!.distance : t.cutoff;
@@ -450,7 +447,6 @@ export class LiveAnchors {
       state.ids.push(id);
     });
     this.fuzzy[claim] = state;
-    this.fuzzyClaims.add(claim);
     // A claim that reaches further widens the cached reach; one that reaches less leaves it be.
     if (this.fuzzyReachCache !== undefined) this.fuzzyReachCache = Math.max(this.fuzzyReachCache, this.reachOf(claim));
   }
@@ -523,7 +519,9 @@ export class LiveAnchors {
   private fuzzyReach(): number {
     if (this.fuzzyReachCache !== undefined) return this.fuzzyReachCache;
     let reach = 0;
-    for (const claim of this.fuzzyClaims) reach = Math.max(reach, this.reachOf(claim));
+    this.fuzzy.forEach((state, claim) => {
+      if (state) reach = Math.max(reach, this.reachOf(claim));
+    });
     return (this.fuzzyReachCache = reach);
   }
 
