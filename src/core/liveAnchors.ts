@@ -19,9 +19,8 @@
  * So per edit:
  * 1. occurrences that could overlap the change (starting at most one quote length
  *    before it) are dropped and found again in a copy of that stretch; the others
- *    only move. Claims with an occurrence within `reach` (longest quote + longest
- *    prefix/suffix + 2) of the change are chosen again (cheap: their own
- *    occurrences only).
+ *    only move. Claims with an occurrence whose quote, prefix or suffix the change
+ *    reaches are chosen again (cheap: their own occurrences only).
  * 2. a claim left without occurrences is searched fuzzily: the first levels from
  *    their pieces' kept occurrences, then a level with long pieces, the whole text
  *    with the cutoff's pieces only when that finds nothing.
@@ -119,10 +118,6 @@ export class LiveAnchors {
   private readonly pieceOf: number[] = [];
   /** Ids of `pieceIndex` no longer in use. */
   private readonly freeIds: number[] = [];
-  private readonly reach: number;
-  /** Per quote, how far its claims read around an occurrence (see the constructor). */
-  private readonly readsBefore: Int32Array;
-  private readonly readsAfter: Int32Array;
   /** `fuzzyReach()`, cached until a claim's fuzzy state changes. */
   private fuzzyReachCache: number | undefined;
 
@@ -160,23 +155,19 @@ export class LiveAnchors {
       return rounds;
     });
     distinct.forEach((pattern, id) => this.matcher.add(id, pattern));
-    const everywhere = distinct.length > 0 ? new MultiSearch(distinct).findAll(this.nt.norm) : [];
-    this.occurrences = new OccurrenceIndex(everywhere, this.nt.normLength, layout.bucketSize);
-    this.longest = distinct.reduce((n, p) => Math.max(n, p.length), 0);
     // How far before and after an occurrence of each quote the claims that have it
     // read (prefix and suffix, and a neighbour that decides a surrogate pair); a
     // tracked piece that no claim quotes reads nothing.
-    this.readsBefore = new Int32Array(distinct.length).fill(-1);
-    this.readsAfter = new Int32Array(distinct.length).fill(-1);
+    const reads = { before: new Int32Array(distinct.length).fill(-1), after: new Int32Array(distinct.length).fill(-1) };
     this.patternOf.forEach((p, claim) => {
       if (p === -1) return;
       const t = this.targets[claim]!;
-      this.readsBefore[p] = Math.max(this.readsBefore[p]!, t.prefix.length + 2);
-      this.readsAfter[p] = Math.max(this.readsAfter[p]!, t.norm.length + t.suffix.length + 2);
+      reads.before[p] = Math.max(reads.before[p]!, t.prefix.length + 2);
+      reads.after[p] = Math.max(reads.after[p]!, t.norm.length + t.suffix.length + 2);
     });
-    let reach = 0;
-    for (let p = 0; p < distinct.length; p++) reach = Math.max(reach, this.readsBefore[p]!, this.readsAfter[p]!);
-    this.reach = reach;
+    const everywhere = distinct.length > 0 ? new MultiSearch(distinct).findAll(this.nt.norm) : [];
+    this.occurrences = new OccurrenceIndex(everywhere, this.nt.normLength, reads, layout.bucketSize);
+    this.longest = distinct.reduce((n, p) => Math.max(n, p.length), 0);
 
     this.current = this.targets.map(() => ({ kind: 'orphaned', ambiguous: false }));
     this.starts = new Int32Array(this.targets.length).fill(-1);
@@ -251,9 +242,7 @@ export class LiveAnchors {
     const stretch = this.nt.normalized.slice(from, change.nhiNew + this.longest - 1);
     const found: [number, number][] = [];
     this.matcher.scan(stretch, 0, change.nhiNew - from, (p, s) => found.push([p, from + s]));
-    const near = { from: change.nlo - this.reach, to: change.nhiOld + this.reach };
-    const reads = { before: this.readsBefore, after: this.readsAfter };
-    const dirty = this.occurrences.edit(change, { from, to: change.nhiOld }, near, reads, found);
+    const dirty = this.occurrences.edit(change, { from, to: change.nhiOld }, found);
 
     // Every anchor after the change moves.
     if (origDelta !== 0) {
@@ -563,12 +552,22 @@ class OccurrenceIndex {
   private bases: Int32Array | undefined;
   /** Per pattern, the buckets it occurs in (in no order). */
   private readonly bucketsOf: Bucket[][];
+  /** The furthest any pattern's claims read around an occurrence (`reads`). */
+  private readonly reach: number;
 
+  /**
+   * `reads.before[p]` / `reads.after[p]`: how far before an occurrence of pattern p,
+   * and after its start, the claims that quote it read (-1: none do).
+   */
   constructor(
     lists: readonly (readonly number[])[],
     length: number,
+    private readonly reads: { before: Int32Array; after: Int32Array },
     private readonly size = BUCKET,
   ) {
+    let reach = 0;
+    lists.forEach((_, p) => (reach = Math.max(reach, reads.before[p]!, reads.after[p]!)));
+    this.reach = reach;
     const count = Math.max(1, Math.ceil(length / size));
     for (let k = 0; k < count; k++) {
       this.buckets.push({ index: k, length: Math.min(size, length - k * size), occ: new Map() });
@@ -601,20 +600,20 @@ class OccurrenceIndex {
    * starting in `drop` (old offsets, from before the change to its end) are dropped,
    * those after it move with the text, and `found` ([pattern, start] in the new
    * offsets, each start in [drop.from, nhiNew)) are added. Returns the patterns that
-   * lost or gained one, or have one within `near` (old offsets) whose surroundings
-   * the change reaches: `reads.before[p]` before it or `reads.after[p]` after its start.
+   * lost or gained one, or have one (old offsets) whose surroundings its claims read
+   * the change reaches.
    */
   edit(
     { nlo, nhiOld, nhiNew }: NormalizedChange,
     drop: { from: number; to: number },
-    near: { from: number; to: number },
-    reads: { before: Int32Array; after: Int32Array },
     found: readonly (readonly [number, number])[],
   ): Set<number> {
     const dirty = new Set<number>();
     const delta = nhiNew - nhiOld;
     const map = (x: number): number => (x <= nlo ? x : x >= nhiOld ? x + delta : nhiNew);
     const { from, to } = drop;
+    const { reads } = this;
+    const near = { from: nlo - this.reach, to: nhiOld + this.reach };
     const bases = this.basesNow();
     const last = this.buckets.length - 1;
     let unbalanced = false;
