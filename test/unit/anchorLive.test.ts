@@ -82,15 +82,20 @@ function checkEdits(text: string, targets: AnchorTarget[], raw: [number, number,
   }
 }
 
+/** The property: for random articles, targets and edits, live anchors equal anchoring from scratch at every step. */
+function assertEqualsScratch(targets: (text: string) => fc.Arbitrary<AnchorTarget[]>, numRuns: number, layout?: Layout): void {
+  fc.assert(
+    fc.property(
+      article.chain((text) => fc.tuple(fc.constant(text), targets(text), edits)),
+      ([text, chosen, raw]) => checkEdits(text, chosen, raw, layout),
+    ),
+    { numRuns },
+  );
+}
+
 describe('LiveAnchors: properties', () => {
   it('equals anchoring from scratch after any sequence of edits', () => {
-    fc.assert(
-      fc.property(
-        article.chain((text) => fc.tuple(fc.constant(text), targetsFor(text), edits)),
-        ([text, targets, raw]) => checkEdits(text, targets, raw),
-      ),
-      { numRuns: 400 },
-    );
+    assertEqualsScratch(targetsFor, 400);
   });
 
   it('equals anchoring from scratch for quotes whose fuzzy pieces it tracks (16 or more code units)', () => {
@@ -101,23 +106,11 @@ describe('LiveAnchors: properties', () => {
           .map(([s, n, prefix]) => ({ quote: text.slice(s, s + n), prefix })),
         { minLength: 1, maxLength: 6 },
       );
-    fc.assert(
-      fc.property(
-        article.chain((text) => fc.tuple(fc.constant(text), longTargets(text), edits)),
-        ([text, targets, raw]) => checkEdits(text, targets, raw),
-      ),
-      { numRuns: 300 },
-    );
+    assertEqualsScratch(longTargets, 300);
   });
 
   it('equals anchoring from scratch when the text and its occurrences are cut into tiny chunks and buckets', () => {
     // Chunks of 3 and buckets of 2 code units: edits cross, empty, split and merge them.
-    fc.assert(
-      fc.property(
-        article.chain((text) => fc.tuple(fc.constant(text), targetsFor(text), edits)),
-        ([text, targets, raw]) => checkEdits(text, targets, raw, { chunkSize: 3, bucketSize: 2 }),
-      ),
-      { numRuns: 400 },
-    );
+    assertEqualsScratch(targetsFor, 400, { chunkSize: 3, bucketSize: 2 });
   });
 });
