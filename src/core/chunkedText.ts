@@ -109,16 +109,16 @@ export class ChunkedText implements TextLike {
     if (joined.length <= 2 * this.chunkSize) pieces.push(flat(joined));
     else for (let at = 0; at < joined.length; at += this.chunkSize) pieces.push(flat(joined.slice(at, at + this.chunkSize)));
     this.chunks.splice(k, last - k + 1, ...pieces);
+    // The chunks after the edit move by its length change; the new ones start one after another.
     const delta = insert.length - (end - start);
-    const lengths = pieces.map((p) => p.length);
-    const tailStarts = this.starts.slice(last + 1).map((s) => s + delta);
+    for (let j = last + 1; j < this.starts.length; j++) this.starts[j]! += delta;
     const newStarts: number[] = [];
     let at = this.starts[k]!;
-    for (const n of lengths) {
+    for (const piece of pieces) {
       newStarts.push(at);
-      at += n;
+      at += piece.length;
     }
-    this.starts.splice(k, this.starts.length - k, ...newStarts, ...tailStarts);
+    this.starts.splice(k, last - k + 1, ...newStarts);
     if (this.chunks.length > 1 && this.chunks[k]!.length === 0 && pieces.length === 1) {
       // An emptied chunk is dropped, so reads never land on one.
       this.chunks.splice(k, 1);
