@@ -11,8 +11,11 @@
  * pass costs little, a long chain of strings sharing a short head costs much.
  * Articles are mostly made of the quoted text, so most positions start some head:
  * the table is typed arrays (open addressing, the ids of a key chained through
- * `next`), and a candidate is rejected by its length and last code unit before its
- * string is read.
+ * `next`), and a candidate is rejected by where it may start, its length and its
+ * last code unit before its string is read. What one probe reads lies together
+ * (a slot's key beside its first id; an id's link, length, last code unit and
+ * window side by side): on a machine where the table is out of cache, every
+ * separate array is a separate miss.
  */
 
 const HEAD = 8;
@@ -21,36 +24,57 @@ const MIX = 0x9e3779b1 | 0;
 const NONE = -1;
 /** A bit per key hash, small enough to stay in the first-level cache, tested before the table. */
 const FILTER_BITS = 17;
+/** Per id, in `meta`: the next id with the same key, length, last code unit, window, slot. */
+const NEXT = 0;
+const LENGTH = 1;
+const LAST = 2;
+const BEFORE = 3;
+const AFTER = 4;
+const SLOT = 5;
+const STRIDE = 8;
+/** A window bound no scan reaches: the string may start anywhere. */
+const FAR = 1 << 30;
+
+/**
+ * Where a string may start, relative to a stretch [lo, hi) a scan names: after
+ * lo + before and before hi + after. A string that can only matter when it overlaps
+ * or comes near a change says so here, and a scan rejects the other hits before
+ * reading the string.
+ */
+export interface StartWindow {
+  before: number;
+  after: number;
+}
 
 export class HeadIndex {
-  /** Open addressing: the key of each slot (NONE: empty) and the first id chained there. */
-  private slotKey = new Int32Array(16).fill(NONE);
-  private slotFirst = new Int32Array(16).fill(NONE);
+  /** Open addressing, two ints per slot: its key (NONE: empty) and the first id chained there. */
+  private slots = new Int32Array(32).fill(NONE);
   private bits = 4;
   private usedSlots = 0;
-  /** Per id: the next id with the same key, its slot, length and last code unit. */
-  private next = new Int32Array(16);
-  private slotOf = new Int32Array(16).fill(NONE);
-  private lengthOf = new Int32Array(16);
-  private lastOf = new Int32Array(16);
+  /** STRIDE ints per id (NEXT, LENGTH, LAST, BEFORE, AFTER, SLOT). */
+  private meta = new Int32Array(16 * STRIDE);
   private readonly texts: (string | undefined)[] = [];
   /** How many strings have a head of each length (index 1 .. HEAD). */
   private readonly perLength = new Int32Array(HEAD + 1);
   /** Keys in use (a removed string's bit stays until the table grows: it only costs a probe). */
   private filter = new Int32Array(1 << (FILTER_BITS - 5));
 
-  /** Indexes `text` (not empty) under `id`, a small non-negative integer not in use. */
-  add(id: number, text: string): void {
-    if (id >= this.next.length) this.growIds(id + 1);
+  /** Indexes `text` (not empty) under `id`, a small non-negative integer not in use; `window`: where it may start (anywhere by default). */
+  add(id: number, text: string, window?: StartWindow): void {
+    if ((id + 1) * STRIDE > this.meta.length) this.growIds(id + 1);
     const length = headLength(text.length);
     let h = 0;
     for (let j = 0; j < length; j++) h = (Math.imul(h, BASE) + text.charCodeAt(j)) | 0;
     const slot = this.slotFor(keyOf(h, length));
-    this.next[id] = this.slotFirst[slot]!;
-    this.slotFirst[slot] = id;
-    this.slotOf[id] = slot;
-    this.lengthOf[id] = text.length;
-    this.lastOf[id] = text.charCodeAt(text.length - 1);
+    const at = id * STRIDE;
+    const meta = this.meta;
+    meta[at + NEXT] = this.slots[2 * slot + 1]!;
+    this.slots[2 * slot + 1] = id;
+    meta[at + SLOT] = slot;
+    meta[at + LENGTH] = text.length;
+    meta[at + LAST] = text.charCodeAt(text.length - 1);
+    meta[at + BEFORE] = window ? window.before : -FAR;
+    meta[at + AFTER] = window ? window.after : FAR;
     this.texts[id] = text;
     this.perLength[length]!++;
   }
@@ -58,24 +82,33 @@ export class HeadIndex {
   remove(id: number): void {
     const text = this.texts[id];
     if (text === undefined) return;
-    const slot = this.slotOf[id]!;
-    if (this.slotFirst[slot] === id) this.slotFirst[slot] = this.next[id]!;
+    const meta = this.meta;
+    const slot = meta[id * STRIDE + SLOT]!;
+    if (this.slots[2 * slot + 1] === id) this.slots[2 * slot + 1] = meta[id * STRIDE + NEXT]!;
     else {
-      let k = this.slotFirst[slot]!;
-      while (this.next[k] !== id) k = this.next[k]!;
-      this.next[k] = this.next[id]!;
+      let k = this.slots[2 * slot + 1]!;
+      while (meta[k * STRIDE + NEXT] !== id) k = meta[k * STRIDE + NEXT]!;
+      meta[k * STRIDE + NEXT] = meta[id * STRIDE + NEXT]!;
     }
     this.texts[id] = undefined;
-    this.slotOf[id] = NONE;
+    meta[id * STRIDE + SLOT] = NONE;
     this.perLength[headLength(text.length)]!--;
   }
 
   /**
    * Calls `hit(id, start)` for every occurrence of an indexed string starting in
-   * text[from, to) (it may run past `to`, as far as `text` goes).
+   * text[from, to) (it may run past `to`, as far as `text` goes) and, when `around`
+   * is given, inside the string's window around [around.lo, around.hi).
    */
-  scan(text: string, from: number, to: number, hit: (id: number, start: number) => void): void {
-    const { slotKey, slotFirst, next, lengthOf, lastOf, texts, filter } = this;
+  scan(
+    text: string,
+    from: number,
+    to: number,
+    hit: (id: number, start: number) => void,
+    around: { lo: number; hi: number } = { lo: 0, hi: 0 },
+  ): void {
+    const { slots, meta, texts, filter } = this;
+    const { lo, hi } = around;
     const shift = 32 - this.bits;
     const mask = (1 << this.bits) - 1;
     // Prefix hashes of the stretch, once: the hash of text[i, i + L) is then
@@ -94,11 +127,13 @@ export class HeadIndex {
         const bit = key >>> (31 - FILTER_BITS);
         // Most positions start no head: the filter answers without touching the table.
         if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
-        for (let slot = Math.imul(key, MIX) >>> shift; slotKey[slot] !== NONE; slot = (slot + 1) & mask) {
-          if (slotKey[slot] !== key) continue;
-          for (let id = slotFirst[slot]!; id !== NONE; id = next[id]!) {
-            const last = i + lengthOf[id]! - 1;
-            if (text.charCodeAt(last) === lastOf[id] && text.slice(i, last + 1) === texts[id]) hit(id, i);
+        for (let slot = Math.imul(key, MIX) >>> shift; slots[2 * slot] !== NONE; slot = (slot + 1) & mask) {
+          if (slots[2 * slot] !== key) continue;
+          for (let id = slots[2 * slot + 1]!; id !== NONE; id = meta[id * STRIDE + NEXT]!) {
+            const at = id * STRIDE;
+            if (i <= lo + meta[at + BEFORE]! || i >= hi + meta[at + AFTER]!) continue;
+            const last = i + meta[at + LENGTH]! - 1;
+            if (text.charCodeAt(last) === meta[at + LAST] && text.slice(i, last + 1) === texts[id]) hit(id, i);
           }
           break;
         }
@@ -108,12 +143,12 @@ export class HeadIndex {
 
   /** The slot holding `key`, taken if new (keys stay until the table grows). */
   private slotFor(key: number): number {
-    if (2 * (this.usedSlots + 1) > this.slotKey.length) this.growSlots();
+    if (2 * (this.usedSlots + 1) > 1 << this.bits) this.growSlots();
     const mask = (1 << this.bits) - 1;
     let slot = Math.imul(key, MIX) >>> (32 - this.bits);
-    while (this.slotKey[slot] !== NONE && this.slotKey[slot] !== key) slot = (slot + 1) & mask;
-    if (this.slotKey[slot] === NONE) {
-      this.slotKey[slot] = key;
+    while (this.slots[2 * slot] !== NONE && this.slots[2 * slot] !== key) slot = (slot + 1) & mask;
+    if (this.slots[2 * slot] === NONE) {
+      this.slots[2 * slot] = key;
       this.usedSlots++;
       const bit = key >>> (31 - FILTER_BITS);
       this.filter[bit >>> 5]! |= 1 << (bit & 31);
@@ -127,32 +162,26 @@ export class HeadIndex {
     this.texts.forEach((text, id) => {
       if (text !== undefined) live.push(id);
     });
-    const keys = live.map((id) => this.slotKey[this.slotOf[id]!]!);
+    const meta = this.meta;
+    const keys = live.map((id) => this.slots[2 * meta[id * STRIDE + SLOT]!]!);
     this.bits++;
-    this.slotKey = new Int32Array(1 << this.bits).fill(NONE);
-    this.slotFirst = new Int32Array(1 << this.bits).fill(NONE);
+    this.slots = new Int32Array(2 << this.bits).fill(NONE);
     this.filter = new Int32Array(1 << (FILTER_BITS - 5));
     this.usedSlots = 0;
     live.forEach((id, n) => {
       const slot = this.slotFor(keys[n]!);
-      this.next[id] = this.slotFirst[slot]!;
-      this.slotFirst[slot] = id;
-      this.slotOf[id] = slot;
+      meta[id * STRIDE + NEXT] = this.slots[2 * slot + 1]!;
+      this.slots[2 * slot + 1] = id;
+      meta[id * STRIDE + SLOT] = slot;
     });
   }
 
   private growIds(needed: number): void {
-    let size = this.next.length;
+    let size = this.meta.length / STRIDE;
     while (size < needed) size *= 2;
-    const grown = (a: Int32Array, fill = 0): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(size).fill(fill);
-      b.set(a);
-      return b;
-    };
-    this.next = grown(this.next);
-    this.slotOf = grown(this.slotOf, NONE);
-    this.lengthOf = grown(this.lengthOf);
-    this.lastOf = grown(this.lastOf);
+    const grown = new Int32Array(size * STRIDE);
+    grown.set(this.meta);
+    this.meta = grown;
   }
 }
 

@@ -40,7 +40,7 @@ import {
 } from './anchor';
 import { FuzzyQuote, fuzzyLevels, fuzzyPieces, type FuzzyMatch } from './fuzzy';
 import { MultiSearch } from './multiSearch';
-import { HeadIndex } from './headIndex';
+import { HeadIndex, type StartWindow } from './headIndex';
 import { NormalizedText, type NormalizedChange } from './normalize';
 import type { Anchor, AnchorTarget } from './types';
 
@@ -154,7 +154,9 @@ export class LiveAnchors {
       }
       return rounds;
     });
-    distinct.forEach((pattern, id) => this.matcher.add(id, pattern));
+    // Only an occurrence that overlaps a change can appear: one that starts after
+    // lo - its length and before hi.
+    distinct.forEach((pattern, id) => this.matcher.add(id, pattern, { before: -pattern.length, after: 0 }));
     // How far before and after an occurrence of each quote the claims that have it
     // read (prefix and suffix, and a neighbour that decides a surrogate pair); a
     // tracked piece that no claim quotes reads nothing.
@@ -166,7 +168,8 @@ export class LiveAnchors {
       reads.after[p] = Math.max(reads.after[p]!, t.norm.length + t.suffix.length + 2);
     });
     const everywhere = distinct.length > 0 ? new MultiSearch(distinct).findAll(this.nt.norm) : [];
-    this.occurrences = new OccurrenceIndex(everywhere, this.nt.normLength, reads, layout.bucketSize);
+    const lengths = Int32Array.from(distinct, (pattern) => pattern.length);
+    this.occurrences = new OccurrenceIndex(everywhere, this.nt.normLength, lengths, reads, layout.bucketSize);
     this.longest = distinct.reduce((n, p) => Math.max(n, p.length), 0);
 
     this.current = this.targets.map(() => ({ kind: 'orphaned', ambiguous: false }));
@@ -234,15 +237,18 @@ export class LiveAnchors {
       } else if (this.straddled(claim, change.nlo, change.nhiOld, normDelta)) research.add(claim);
     }
 
-    // Occurrences near the change are found again (in a copy of just that stretch); the rest shift.
-    // Only occurrences that overlap the change can appear or vanish: they start at
-    // most `longest` before it. Those further away within `reach` keep existing, but
+    // Occurrences that overlap the change are found again (in a copy of just that
+    // stretch); the rest shift. Only those can appear or vanish: they start at most
+    // `longest` before it. Those further away within `reach` keep existing, but
     // their claims choose again (the text their prefix and suffix compare changed).
     const from = Math.max(0, change.nlo - this.longest + 1);
     const stretch = this.nt.normalized.slice(from, change.nhiNew + this.longest - 1);
     const found: [number, number][] = [];
-    this.matcher.scan(stretch, 0, change.nhiNew - from, (p, s) => found.push([p, from + s]));
-    const dirty = this.occurrences.edit(change, { from, to: change.nhiOld }, found);
+    this.matcher.scan(stretch, 0, change.nhiNew - from, (p, s) => found.push([p, from + s]), {
+      lo: change.nlo - from,
+      hi: change.nhiNew - from,
+    });
+    const dirty = this.occurrences.edit(change, found);
 
     // Every anchor after the change moves.
     if (origDelta !== 0) {
@@ -432,7 +438,7 @@ export class LiveAnchors {
       const id = this.freeIds.pop() ?? this.pieceClaim.length;
       this.pieceClaim[id] = claim;
       this.pieceOf[id] = i;
-      this.pieceIndex.add(id, piece);
+      this.pieceIndex.add(id, piece, this.pieceWindow(claim, threshold, offsets[i]!));
       state.ids.push(id);
     });
     this.fuzzy[claim] = state;
@@ -461,25 +467,34 @@ export class LiveAnchors {
   private newMatches(change: NormalizedChange): Map<number, FuzzyMatch[]> {
     const norm = this.nt.normalized;
     const hits = new Map<number, number[][]>();
-    const record = (claim: number, piece: number, at: number): void => {
-      // Most chance hits of a short piece fail the hierarchical check at once.
-      if (!this.quote(claim).plausible(norm, this.fuzzy[claim]!.threshold, piece, at)) return;
-      let perPiece = hits.get(claim);
-      if (!perPiece) hits.set(claim, (perPiece = this.fuzzy[claim]!.pieces.map(() => [])));
-      perPiece[piece]!.push(at);
-    };
     // Piece starts that could belong to a match touching the change (or the text
-    // its prefix/suffix read): within quote + threshold + prefix/suffix of it.
+    // its prefix/suffix read): within quote + threshold + prefix/suffix of it; each
+    // piece's own window (`pieceWindow`) is narrower.
     const margin = this.fuzzyReach();
     const from = Math.max(0, change.nlo - margin);
     const to = Math.min(norm.length, change.nhiNew + margin);
-    // A piece is never longer than its quote.
-    const stretch = norm.slice(from, to + this.longest - 1);
-    this.pieceIndex.scan(stretch, 0, to - from, (id, at) => {
-      const claim = this.pieceClaim[id]!;
-      const piece = this.pieceOf[id]!;
-      if (this.mayTouch(claim, piece, from + at, change)) record(claim, piece, from + at);
-    });
+    // One flat copy holds every piece hit (a piece is never longer than its quote)
+    // and all the text the hierarchical check of a hit reads (at most a quote and
+    // a threshold, `margin`, either side); it ends where the text does or beyond
+    // what is read, so checking in it is checking in the text.
+    const base = Math.max(0, from - margin);
+    const stretch = norm.slice(base, to + this.longest - 1 + margin);
+    this.pieceIndex.scan(
+      stretch,
+      from - base,
+      to - base,
+      (id, at) => {
+        const claim = this.pieceClaim[id]!;
+        const piece = this.pieceOf[id]!;
+        const state = this.fuzzy[claim]!;
+        // Most chance hits of a short piece fail the hierarchical check at once.
+        if (!this.quote(claim).plausible(stretch, state.threshold, piece, at)) return;
+        let perPiece = hits.get(claim);
+        if (!perPiece) hits.set(claim, (perPiece = state.pieces.map(() => [])));
+        perPiece[piece]!.push(base + at);
+      },
+      { lo: change.nlo - base, hi: change.nhiNew - base },
+    );
     const out = new Map<number, FuzzyMatch[]>();
     for (const [claim, perPiece] of hits) {
       const state = this.fuzzy[claim]!;
@@ -490,18 +505,17 @@ export class LiveAnchors {
   }
 
   /**
-   * Whether piece `piece` of the claim, found at `at`, can belong to a match that
-   * overlaps the change (or comes within 2 of it, whose edges a surrogate pair may
-   * decide). Only such a match is new: one elsewhere kept its distance, and if it
+   * Where piece `piece` of the claim can start to belong to a match that overlaps a
+   * change [lo, hi) (or comes within 2 of it, whose edges a surrogate pair may
+   * decide): only such a match is new; one elsewhere kept its distance, and if it
    * is among the best, the claim's spans already noticed the change. A match of m +
-   * t or fewer code units that starts at ms holds the piece within t of ms + its offset.
+   * t or fewer code units that starts at ms holds the piece within t of ms + its
+   * offset, so the piece starts after lo - 2 - m - 2t + offset and before hi + 2 +
+   * offset + t.
    */
-  private mayTouch(claim: number, piece: number, at: number, change: NormalizedChange): boolean {
-    const state = this.fuzzy[claim]!;
+  private pieceWindow(claim: number, t: number, offset: number): StartWindow {
     const m = this.targets[claim]!.norm.length;
-    const t = state.threshold;
-    const offset = state.offsets[piece]!;
-    return at > change.nlo - 2 - m - 2 * t + offset && at < change.nhiNew + 2 + offset + t;
+    return { before: offset - 2 - m - 2 * t, after: offset + t + 2 };
   }
 
   /** How far from a change a piece of a fuzzy or orphaned claim's match can start. */
@@ -552,7 +566,7 @@ class OccurrenceIndex {
   private bases: Int32Array | undefined;
   /** Per pattern, the buckets it occurs in (in no order). */
   private readonly bucketsOf: Bucket[][];
-  /** The furthest any pattern's claims read around an occurrence (`reads`). */
+  /** The furthest any pattern's claims read around an occurrence (`reads`), or any pattern reaches. */
   private readonly reach: number;
 
   /**
@@ -562,11 +576,13 @@ class OccurrenceIndex {
   constructor(
     lists: readonly (readonly number[])[],
     length: number,
+    /** Each pattern's length. */
+    private readonly lengths: Int32Array,
     private readonly reads: { before: Int32Array; after: Int32Array },
     private readonly size = BUCKET,
   ) {
     let reach = 0;
-    lists.forEach((_, p) => (reach = Math.max(reach, reads.before[p]!, reads.after[p]!)));
+    lists.forEach((_, p) => (reach = Math.max(reach, lengths[p]!, reads.before[p]!, reads.after[p]!)));
     this.reach = reach;
     const count = Math.max(1, Math.ceil(length / size));
     for (let k = 0; k < count; k++) {
@@ -596,30 +612,25 @@ class OccurrenceIndex {
   }
 
   /**
-   * An edit replaced normalized [nlo, nhiOld) with [nlo, nhiNew). Occurrences
-   * starting in `drop` (old offsets, from before the change to its end) are dropped,
-   * those after it move with the text, and `found` ([pattern, start] in the new
-   * offsets, each start in [drop.from, nhiNew)) are added. Returns the patterns that
-   * lost or gained one, or have one (old offsets) whose surroundings its claims read
-   * the change reaches.
+   * An edit replaced normalized [nlo, nhiOld) with [nlo, nhiNew). Occurrences that
+   * overlap [nlo, nhiOld) are dropped, those after it move with the text, and
+   * `found` ([pattern, start] in the new offsets: every occurrence that overlaps
+   * [nlo, nhiNew)) are added. Returns the patterns that lost or gained one, or have
+   * one (old offsets) whose surroundings its claims read the change reaches.
    */
-  edit(
-    { nlo, nhiOld, nhiNew }: NormalizedChange,
-    drop: { from: number; to: number },
-    found: readonly (readonly [number, number])[],
-  ): Set<number> {
+  edit({ nlo, nhiOld, nhiNew }: NormalizedChange, found: readonly (readonly [number, number])[]): Set<number> {
     const dirty = new Set<number>();
     const delta = nhiNew - nhiOld;
     const map = (x: number): number => (x <= nlo ? x : x >= nhiOld ? x + delta : nhiNew);
-    const { from, to } = drop;
-    const { reads } = this;
+    const { reads, lengths } = this;
+    // Every occurrence that overlaps the change, or whose claims read it, starts in here.
     const near = { from: nlo - this.reach, to: nhiOld + this.reach };
     const bases = this.basesNow();
     const last = this.buckets.length - 1;
     let unbalanced = false;
-    // Buckets wholly before the change and `near` keep everything; those after only move.
-    const first = lastAtMost(bases, Math.max(0, Math.min(from, near.from)));
-    for (let k = first; k <= last && bases[k]! <= Math.max(to, near.to); k++) {
+    // Buckets wholly before `near` keep everything; those after only move.
+    const first = lastAtMost(bases, Math.max(0, near.from));
+    for (let k = first; k <= last && bases[k]! <= near.to; k++) {
       const bucket = this.buckets[k]!;
       const bs = bases[k]!;
       const newBs = map(bs);
@@ -627,12 +638,12 @@ class OccurrenceIndex {
         let w = 0;
         for (let i = 0; i < locals.length; i++) {
           const abs = bs + locals[i]!;
-          if (abs >= from && abs < to) {
+          if (abs < nhiOld && abs + lengths[p]! > nlo) {
             dirty.add(p);
             continue;
           }
           if (abs > nlo - reads.after[p]! && abs < nhiOld + reads.before[p]!) dirty.add(p);
-          locals[w++] = (abs < from ? abs : abs + delta) - newBs;
+          locals[w++] = (abs < nlo ? abs : abs + delta) - newBs;
         }
         locals.length = w;
         if (w === 0) this.remove(bucket, p);
