@@ -53,11 +53,6 @@ export interface ContentChange {
 
 /** A fuzzy or orphaned claim: what can change its anchor, and how to notice. */
 interface FuzzyState {
-  /**
-   * Each best candidate widened by what its prefix and suffix compare, as pairs of
-   * normalized offsets relative to `touchFrom[claim]` (so moving them all is moving that).
-   */
-  spans: Int32Array;
   /** The distance a new candidate must not exceed to matter: the best's, or the cutoff. */
   threshold: number;
   /** The pieces of the quote for `threshold` (`fuzzyPieces`), indexed while fuzzy. */
@@ -101,14 +96,10 @@ export class LiveAnchors {
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   /**
-   * Per fuzzy claim, the normalized stretch from its first span to its last (empty:
-   * none): an edit outside it only moves it; one inside is checked against the spans.
+   * Per fuzzy claim, each best candidate widened by what its prefix and suffix
+   * compare: an edit that touches one searches the claim again.
    */
-  private readonly touchFrom: Int32Array;
-  private readonly touchTo: Int32Array;
-  /** The claims with spans, densely (an edit checks these, not every claim), and where each is in it (-1: not). */
-  private readonly spanned: number[] = [];
-  private readonly spannedAt: Int32Array;
+  private readonly spans = new SpanSet();
   /** Per claim, while it has no valid occurrence (fuzzy or orphaned): what can change its anchor. */
   private readonly fuzzy: (FuzzyState | undefined)[];
   private readonly quotes = new Map<number, FuzzyQuote>();
@@ -175,9 +166,6 @@ export class LiveAnchors {
     this.current = this.targets.map(() => ({ kind: 'orphaned', ambiguous: false }));
     this.starts = new Int32Array(this.targets.length).fill(-1);
     this.ends = new Int32Array(this.targets.length).fill(-1);
-    this.touchFrom = new Int32Array(this.targets.length);
-    this.touchTo = new Int32Array(this.targets.length);
-    this.spannedAt = new Int32Array(this.targets.length).fill(-1);
     this.fuzzy = this.targets.map(() => undefined);
     const unanchored: number[] = [];
     this.targets.forEach((_, claim) => {
@@ -227,15 +215,7 @@ export class LiveAnchors {
 
     // Fuzzy claims whose best candidates (or the text their prefix/suffix read) the
     // change touched, in the old offsets; those after it move.
-    const { touchFrom, touchTo, spanned } = this;
-    for (let k = 0; k < spanned.length; k++) {
-      const claim = spanned[k]!;
-      if (touchTo[claim]! <= change.nlo) continue;
-      if (touchFrom[claim]! >= change.nhiOld) {
-        touchFrom[claim]! += normDelta;
-        touchTo[claim]! += normDelta;
-      } else if (this.straddled(claim, change.nlo, change.nhiOld, normDelta)) research.add(claim);
-    }
+    this.spans.edit(change.nlo, change.nhiOld, normDelta, (claim) => research.add(claim));
 
     // Occurrences that overlap the change are found again (in a copy of just that
     // stretch); the rest shift. Only those can appear or vanish: they start at most
@@ -328,46 +308,8 @@ export class LiveAnchors {
     this.place(claim, chooseOccurrence(this.nt.original, t, occs));
     this.unregister(claim);
     this.fuzzy[claim] = undefined;
-    this.setSpan(claim, 0, 0);
+    this.spans.set(claim, []);
     return true;
-  }
-
-  /**
-   * Whether an edit of normalized [nlo, nhiOld) that falls between a fuzzy claim's
-   * first and last span touches one of them; if not, the spans after it move by `delta`.
-   */
-  private straddled(claim: number, nlo: number, nhiOld: number, delta: number): boolean {
-    const spans = this.fuzzy[claim]!.spans;
-    const base = this.touchFrom[claim]!;
-    for (let i = 0; i < spans.length; i += 2) {
-      if (base + spans[i]! < nhiOld && base + spans[i + 1]! > nlo) return true;
-    }
-    for (let i = 0; i < spans.length; i += 2) {
-      if (base + spans[i]! >= nhiOld) {
-        spans[i]! += delta;
-        spans[i + 1]! += delta;
-      }
-    }
-    this.touchTo[claim]! += delta;
-    return false;
-  }
-
-  /** Sets the stretch a claim's spans cover (empty when to <= from) and keeps `spanned` in step. */
-  private setSpan(claim: number, from: number, to: number): void {
-    this.touchFrom[claim] = from;
-    this.touchTo[claim] = to;
-    const at = this.spannedAt[claim]!;
-    if (to > from && at === -1) {
-      this.spannedAt[claim] = this.spanned.length;
-      this.spanned.push(claim);
-    } else if (to <= from && at !== -1) {
-      const last = this.spanned.pop()!;
-      if (last !== claim) {
-        this.spanned[at] = last;
-        this.spannedAt[last] = at;
-      }
-      this.spannedAt[claim] = -1;
-    }
   }
 
   /** Makes `anchor` the claim's current one, its range kept in `starts`/`ends`. */
@@ -411,29 +353,19 @@ export class LiveAnchors {
     const t = this.targets[claim]!;
     this.place(claim, chooseFuzzy(this.nt, t, cands));
     this.unregister(claim);
-    let first = 0;
-    let last = 0;
-    for (const c of cands) {
-      const from = c.start - t.prefix.length - 2;
-      const to = c.end + t.suffix.length + 2;
-      first = first < last ? Math.min(first, from) : from;
-      last = Math.max(last, to);
-    }
-    const spans = new Int32Array(2 * cands.length);
-    cands.forEach((c, i) => {
-      spans[2 * i] = c.start - t.prefix.length - 2 - first;
-      spans[2 * i + 1] = c.end + t.suffix.length + 2 - first;
-    });
-    this.setSpan(claim, first, last);
+    this.spans.set(
+      claim,
+      cands.map((c) => [c.start - t.prefix.length - 2, c.end + t.suffix.length + 2]),
+    );
     if (t.cutoff === 0) {
-      this.fuzzy[claim] = { spans, threshold: 0, pieces: [], ids: [], offsets: [] };
+      this.fuzzy[claim] = { threshold: 0, pieces: [], ids: [], offsets: [] };
       return;
     }
     const threshold = cands.length > 0 ? cands[0]!.distance : t.cutoff;
     const pieces = fuzzyPieces(t.norm, threshold);
     let offset = 0;
     const offsets = pieces.map((piece) => (offset += piece.length) - piece.length);
-    const state: FuzzyState = { spans, threshold, pieces, ids: [], offsets };
+    const state: FuzzyState = { threshold, pieces, ids: [], offsets };
     state.pieces.forEach((piece, i) => {
       const id = this.freeIds.pop() ?? this.pieceClaim.length;
       this.pieceClaim[id] = claim;
@@ -532,6 +464,75 @@ export class LiveAnchors {
   private reachOf(claim: number): number {
     const state = this.fuzzy[claim]!;
     return state.pieces.length > 0 ? this.targets[claim]!.norm.length + 2 * state.threshold + 2 : 0;
+  }
+}
+
+/**
+ * Stretches of the normalized text, each owned by a claim, in flat typed arrays: an
+ * edit checks every one in a single pass over them (there are about as many as
+ * fuzzy candidates), touching no per-claim object, and moves those after it.
+ * Freed slots are reused.
+ */
+class SpanSet {
+  private from = new Int32Array(64);
+  private to = new Int32Array(64);
+  /** The claim owning each slot (-1: free). */
+  private owner = new Int32Array(64).fill(-1);
+  /** Slots in use are below this. */
+  private used = 0;
+  private readonly free: number[] = [];
+  private readonly slotsOf = new Map<number, number[]>();
+
+  /** Replaces the claim's spans ([from, to) pairs). */
+  set(claim: number, spans: readonly (readonly [number, number])[]): void {
+    const old = this.slotsOf.get(claim);
+    if (old) {
+      for (const slot of old) {
+        this.owner[slot] = -1;
+        this.free.push(slot);
+      }
+      this.slotsOf.delete(claim);
+    }
+    if (spans.length === 0) return;
+    const slots: number[] = [];
+    for (const [from, to] of spans) {
+      const slot = this.free.pop() ?? this.take();
+      this.from[slot] = from;
+      this.to[slot] = to;
+      this.owner[slot] = claim;
+      slots.push(slot);
+    }
+    this.slotsOf.set(claim, slots);
+  }
+
+  /**
+   * An edit replaced [lo, hiOld) and moved what follows by `delta`: calls
+   * `touched(claim)` for each span that overlaps it (once per span) and moves the
+   * spans after it.
+   */
+  edit(lo: number, hiOld: number, delta: number, touched: (claim: number) => void): void {
+    const { from, to, owner } = this;
+    for (let k = 0; k < this.used; k++) {
+      if (to[k]! <= lo) continue;
+      if (from[k]! >= hiOld) {
+        from[k]! += delta;
+        to[k]! += delta;
+      } else if (owner[k]! !== -1) touched(owner[k]!);
+    }
+  }
+
+  private take(): number {
+    if (this.used === this.owner.length) {
+      const grow = (a: Int32Array, fill: number): Int32Array<ArrayBuffer> => {
+        const b = new Int32Array(2 * a.length).fill(fill);
+        b.set(a);
+        return b;
+      };
+      this.from = grow(this.from, 0);
+      this.to = grow(this.to, 0);
+      this.owner = grow(this.owner, -1);
+    }
+    return this.used++;
   }
 }
 
