@@ -107,6 +107,8 @@ export class LiveAnchors {
   private readonly pieceIndex = new HeadIndex();
   private readonly pieceClaim: number[] = [];
   private readonly pieceOf: number[] = [];
+  /** Per id, the hierarchical check of its hits (`FuzzyQuote.pieceCheck`). */
+  private readonly pieceCheck: ((text: string, at: number) => boolean)[] = [];
   /** Ids of `pieceIndex` no longer in use. */
   private readonly freeIds: number[] = [];
   /** `fuzzyReach()`, cached until a claim's fuzzy state changes. */
@@ -370,6 +372,7 @@ export class LiveAnchors {
       const id = this.freeIds.pop() ?? this.pieceClaim.length;
       this.pieceClaim[id] = claim;
       this.pieceOf[id] = i;
+      this.pieceCheck[id] = this.quote(claim).pieceCheck(threshold, i);
       this.pieceIndex.add(id, piece, this.pieceWindow(claim, threshold, offsets[i]!));
       state.ids.push(id);
     });
@@ -416,11 +419,11 @@ export class LiveAnchors {
       from - base,
       to - base,
       (id, at) => {
+        // Most chance hits of a short piece fail the hierarchical check at once.
+        if (!this.pieceCheck[id]!(stretch, at)) return;
         const claim = this.pieceClaim[id]!;
         const piece = this.pieceOf[id]!;
         const state = this.fuzzy[claim]!;
-        // Most chance hits of a short piece fail the hierarchical check at once.
-        if (!this.quote(claim).plausible(stretch, state.threshold, piece, at)) return;
         let perPiece = hits.get(claim);
         if (!perPiece) hits.set(claim, (perPiece = state.pieces.map(() => [])));
         perPiece[piece]!.push(base + at);
