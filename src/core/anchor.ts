@@ -51,6 +51,8 @@ export class PreparedTarget {
   private normQuote: string | undefined;
   private trimmedPrefix: string | undefined;
   private trimmedSuffix: string | undefined;
+  private prefixLength = -1;
+  private suffixLength = -1;
 
   constructor(private readonly target: AnchorTarget) {
     this.quote = target.quote.trim();
@@ -75,6 +77,25 @@ export class PreparedTarget {
   /** The suffix, trimmed (compared normalized by `agreeAfter`). */
   get suffix(): string {
     return (this.trimmedSuffix ??= (this.target.suffix ?? '').trim());
+  }
+
+  /** The prefix's normalized length: what it scores where the text ends with it verbatim. */
+  get prefixScore(): number {
+    return this.prefixLength >= 0 ? this.prefixLength : (this.prefixLength = normalizedLength(this.prefix));
+  }
+
+  /** The suffix's normalized length. */
+  get suffixScore(): number {
+    return this.suffixLength >= 0 ? this.suffixLength : (this.suffixLength = normalizedLength(this.suffix));
+  }
+
+  /** How well the text around [start, end) agrees with the prefix and suffix (0 without them). */
+  score(text: TextLike, start: number, end: number): number {
+    const { prefix, suffix } = this;
+    return (
+      (prefix ? agreeBefore(text, start, prefix, this.prefixScore) : 0) +
+      (suffix ? agreeAfter(text, end, suffix, this.suffixScore) : 0)
+    );
   }
 }
 
@@ -176,18 +197,6 @@ export function agreeAfter(text: TextLike, at: number, suffix: string, whole = -
   return n;
 }
 
-/**
- * Scores occurrences of one target by prefix/suffix agreement, knowing (once, for all
- * of them) what a verbatim prefix and suffix score.
- */
-function scorer(text: TextLike, t: PreparedTarget): (start: number, end: number) => number {
-  const { prefix, suffix } = t;
-  const before = normalizedLength(prefix);
-  const after = normalizedLength(suffix);
-  return (start, end) =>
-    (prefix ? agreeBefore(text, start, prefix, before) : 0) + (suffix ? agreeAfter(text, end, suffix, after) : 0);
-}
-
 /** Whether `s` occurs in `text` at `at`. */
 function occursAt(text: TextLike, s: string, at: number): boolean {
   if (at < 0 || at + s.length > text.length) return false;
@@ -212,10 +221,6 @@ function normalizedLength(s: string): number {
   return n;
 }
 
-function agreement(text: TextLike, t: PreparedTarget, start: number, end: number): number {
-  return scorer(text, t)(start, end);
-}
-
 /**
  * Picks among a claim's occurrences (sorted by start; all exact and normalized ones,
  * or just the exact ones): verbatim ones first, then the best prefix/suffix
@@ -229,8 +234,7 @@ export function chooseOccurrence(text: TextLike, t: PreparedTarget, occs: readon
   let best = 0;
   let ambiguous = tier.length > 1;
   if (ambiguous && (t.prefix || t.suffix)) {
-    const score = scorer(text, t);
-    ({ best, ambiguous } = pickBest(tier.length, (k) => score(tier[k]!.start, tier[k]!.end)));
+    ({ best, ambiguous } = pickBest(tier.length, (k) => t.score(text, tier[k]!.start, tier[k]!.end)));
   }
   const { start, end } = tier[best]!;
   return { kind, ambiguous, start, end, distance: 0 };
@@ -264,7 +268,7 @@ export function chooseFuzzy(nt: NormalizedText, t: PreparedTarget, cands: readon
   const scored = cands.map((c) => {
     const start = nt.toOriginal(c.start);
     const end = nt.toOriginal(c.end);
-    return { start, end, distance: c.distance, len: c.end - c.start, score: agreement(text, t, start, end) };
+    return { start, end, distance: c.distance, len: c.end - c.start, score: t.score(text, start, end) };
   });
   let best = scored[0]!;
   for (const c of scored) {
@@ -328,29 +332,57 @@ export function fuzzySearchMany(
 }
 
 /**
- * Picks among a quote's verbatim occurrences, `starts[lo, hi)` (ascending), as
- * `chooseOccurrence` would, without an object per occurrence; undefined when none
- * keeps surrogate pairs whole. Only a quote that begins with a low surrogate or ends
- * with a high one can split a pair.
+ * Tier 1 for many targets in one pass: each verbatim occurrence, as the search
+ * reports it (in no order), is scored against its target's prefix and suffix at
+ * once, while the text around it is still in the processor's cache, and only the
+ * best so far is kept. The result is `chooseOccurrence`'s over all verbatim
+ * occurrences: the best agreement, the first of those on a tie, ambiguous when
+ * another occurrence shares it (or, without prefix and suffix, when there is
+ * another). Occurrences that split a surrogate pair (only possible for a quote that
+ * begins with a low surrogate or ends with a high one) do not count.
  */
-function chooseExact(text: string, t: PreparedTarget, starts: Int32Array, lo: number, hi: number): Anchor | undefined {
-  const len = t.quote.length;
-  if (isLowSurrogate(t.quote.charCodeAt(0)) || isHighSurrogate(t.quote.charCodeAt(len - 1))) {
-    const occs: Occurrence[] = [];
-    for (let k = lo; k < hi; k++) {
-      if (keepsPairs(text, starts[k]!, starts[k]! + len)) occs.push({ start: starts[k]!, end: starts[k]! + len, exact: true });
+class ExactChoice {
+  private readonly start: Int32Array;
+  private readonly best: Int32Array;
+  private readonly tied: Uint8Array;
+
+  constructor(
+    private readonly text: string,
+    private readonly targets: readonly PreparedTarget[],
+  ) {
+    this.start = new Int32Array(targets.length).fill(-1);
+    this.best = new Int32Array(targets.length);
+    this.tied = new Uint8Array(targets.length);
+  }
+
+  /** One verbatim occurrence of target p's quote at `start`. */
+  add(p: number, start: number): void {
+    const t = this.targets[p]!;
+    const end = start + t.quote.length;
+    if (
+      (isLowSurrogate(t.quote.charCodeAt(0)) || isHighSurrogate(t.quote.charCodeAt(t.quote.length - 1))) &&
+      !keepsPairs(this.text, start, end)
+    ) {
+      return;
     }
-    return occs.length === 0 ? undefined : chooseOccurrence(text, t, occs);
+    const score = t.prefix || t.suffix ? t.score(this.text, start, end) : 0;
+    const kept = this.start[p]!;
+    if (kept === -1 || score > this.best[p]!) {
+      this.start[p] = start;
+      this.best[p] = score;
+      this.tied[p] = 0;
+    } else if (score === this.best[p]) {
+      this.tied[p] = 1;
+      if (start < kept) this.start[p] = start;
+    }
   }
-  if (hi === lo) return undefined;
-  let best = 0;
-  let ambiguous = hi - lo > 1;
-  if (ambiguous && (t.prefix || t.suffix)) {
-    const score = scorer(text, t);
-    ({ best, ambiguous } = pickBest(hi - lo, (k) => score(starts[lo + k]!, starts[lo + k]! + len)));
+
+  /** Target p's anchor; undefined when it has no verbatim occurrence. */
+  anchor(p: number): Anchor | undefined {
+    const start = this.start[p]!;
+    if (start === -1) return undefined;
+    return { kind: 'exact', ambiguous: this.tied[p] === 1, start, end: start + this.targets[p]!.quote.length, distance: 0 };
   }
-  const start = starts[lo + best]!;
-  return { kind: 'exact', ambiguous, start, end: start + len, distance: 0 };
 }
 
 /**
@@ -373,10 +405,12 @@ export class ArticleIndex {
 
     // Tier 1, exact: one pass over the article for all trimmed quotes.
     let pending = prepared.map((_, i) => i).filter((i) => prepared[i]!.quote !== '');
-    const { starts, first } = new MultiSearch(pending.map((i) => prepared[i]!.quote)).findGrouped(this.text);
+    const tier1 = pending.map((i) => prepared[i]!);
+    const exact = new ExactChoice(this.text, tier1);
+    new MultiSearch(tier1.map((t) => t.quote)).scan(this.text, (p, start) => exact.add(p, start));
     const inexact: number[] = [];
     pending.forEach((i, n) => {
-      const anchor = chooseExact(this.text, prepared[i]!, starts, first[n]!, first[n + 1]!);
+      const anchor = exact.anchor(n);
       if (anchor) anchors[i] = anchor;
       else inexact.push(i);
     });
