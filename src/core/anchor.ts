@@ -341,10 +341,20 @@ export function fuzzySearchMany(
  * another). Occurrences that split a surrogate pair (only possible for a quote that
  * begins with a low surrogate or ends with a high one) do not count.
  */
+/** `ExactChoice` flags: the quote can split a surrogate pair; the target has a prefix or suffix. */
+const PAIRS = 1;
+const CONTEXT = 2;
+
 class ExactChoice {
   private readonly start: Int32Array;
   private readonly best: Int32Array;
   private readonly tied: Uint8Array;
+  /**
+   * What `add` needs of each target, read once in target order: occurrences come in
+   * text order, and reading a target object per occurrence is a cache miss each.
+   */
+  private readonly length: Int32Array;
+  private readonly flags: Uint8Array;
 
   constructor(
     private readonly text: string,
@@ -353,19 +363,23 @@ class ExactChoice {
     this.start = new Int32Array(targets.length).fill(-1);
     this.best = new Int32Array(targets.length);
     this.tied = new Uint8Array(targets.length);
+    this.length = new Int32Array(targets.length);
+    this.flags = new Uint8Array(targets.length);
+    targets.forEach((t, p) => {
+      const q = t.quote;
+      this.length[p] = q.length;
+      this.flags[p] =
+        (isLowSurrogate(q.charCodeAt(0)) || isHighSurrogate(q.charCodeAt(q.length - 1)) ? PAIRS : 0) |
+        (t.prefix || t.suffix ? CONTEXT : 0);
+    });
   }
 
   /** One verbatim occurrence of target p's quote at `start`. */
   add(p: number, start: number): void {
-    const t = this.targets[p]!;
-    const end = start + t.quote.length;
-    if (
-      (isLowSurrogate(t.quote.charCodeAt(0)) || isHighSurrogate(t.quote.charCodeAt(t.quote.length - 1))) &&
-      !keepsPairs(this.text, start, end)
-    ) {
-      return;
-    }
-    const score = t.prefix || t.suffix ? t.score(this.text, start, end) : 0;
+    const end = start + this.length[p]!;
+    const flags = this.flags[p]!;
+    if ((flags & PAIRS) !== 0 && !keepsPairs(this.text, start, end)) return;
+    const score = (flags & CONTEXT) !== 0 ? this.targets[p]!.score(this.text, start, end) : 0;
     const kept = this.start[p]!;
     if (kept === -1 || score > this.best[p]!) {
       this.start[p] = start;
@@ -381,7 +395,7 @@ class ExactChoice {
   anchor(p: number): Anchor | undefined {
     const start = this.start[p]!;
     if (start === -1) return undefined;
-    return { kind: 'exact', ambiguous: this.tied[p] === 1, start, end: start + this.targets[p]!.quote.length, distance: 0 };
+    return { kind: 'exact', ambiguous: this.tied[p] === 1, start, end: start + this.length[p]!, distance: 0 };
   }
 }
 
