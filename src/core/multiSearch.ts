@@ -28,6 +28,8 @@ const Q_LONG = 12;
  * would fill memory to save probes that are already cheap.
  */
 const W_MAX = 32;
+/** The filter has at most 2^this words (64 KB): it stays in the second-level cache. */
+const FILTER_WORD_BITS = 14;
 /** Up to this many patterns of a length class are searched with `indexOf`. */
 const FEW = 8;
 /** The text is copied to bytes this many code units at a time (about, a multiple of w). */
@@ -83,9 +85,11 @@ class SampledGroup {
   private readonly bits: number;
   private readonly entryBits: number;
   /**
-   * A bit set of the top bits of the q-gram hashes, checked before the table: most
-   * probes are q-grams no pattern has, and the set stays in the CPU cache where the
-   * table would miss it on every probe.
+   * A filter checked before the table: a word per few q-grams, two bits of the word
+   * per q-gram (both must be set). Most probes are q-grams no pattern has, and the
+   * filter stays in the CPU cache where the table would miss it on every probe; two
+   * bits in one word reject about four times as many of them as one bit in a set of
+   * the same size, with one read.
    */
   private readonly filter: Int32Array;
   private readonly filterBits: number;
@@ -117,9 +121,9 @@ class SampledGroup {
     const mask = (1 << bits) - 1;
     const shift = 32 - bits;
     const slots = (this.slots = new Int32Array(1 << bits));
-    this.filterBits = Math.min(19, bits + 3);
+    this.filterBits = Math.min(FILTER_WORD_BITS, bits - 2);
     const filterShift = 32 - this.filterBits;
-    const filter = (this.filter = new Int32Array(1 << (this.filterBits - 5)));
+    const filter = (this.filter = new Int32Array(1 << this.filterBits));
     const headHashes = (this.headHashes = new Int32Array(members.length));
     for (let k = 0, e = 0; k < members.length; k++) {
       headHashes[k] = gramHash(view, k * head, head);
@@ -128,8 +132,7 @@ class SampledGroup {
         let slot = h >>> shift;
         while (slots[slot] !== 0) slot = (slot + 1) & mask;
         slots[slot] = ((h << bits) & ~((1 << entryBits) - 1)) | (e + 1);
-        const bit = h >>> filterShift;
-        filter[bit >>> 5]! |= 1 << (bit & 31);
+        filter[h >>> filterShift]! |= filterBitsOf(h);
       }
     }
   }
@@ -157,8 +160,8 @@ class SampledGroup {
       let n = 0;
       for (let i = base; i <= end; i += w) {
         const h = gramHash(view, i - at, q);
-        const bit = h >>> filterShift;
-        if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+        const bits = filterBitsOf(h);
+        if ((filter[h >>> filterShift]! & bits) !== bits) continue;
         passed[n++] = i;
         passed[n++] = h;
         n++;
@@ -184,6 +187,11 @@ class SampledGroup {
       }
     }
   }
+}
+
+/** Two bits of a filter word for hash h (from its low ten bits; the word comes from its top bits). */
+function filterBitsOf(h: number): number {
+  return (1 << (h & 31)) | (1 << ((h >>> 5) & 31));
 }
 
 export class MultiSearch {
