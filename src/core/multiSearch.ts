@@ -153,6 +153,8 @@ class SampledGroup {
     const view = new DataView(bytes.buffer);
     // The probes of a chunk that pass the filter: position, hash, first slot.
     const passed = new Int32Array((3 * span) / w);
+    // The candidates of a chunk whose head matches: pattern, start.
+    let cands = new Int32Array(256);
     for (let base = first; base <= last; base += span) {
       const end = Math.min(base + span - w, last);
       const at = Math.max(0, base - w + 1);
@@ -169,6 +171,7 @@ class SampledGroup {
       // Read the table for all of them in a row, so the CPU waits for many cache misses
       // at once instead of one after the other.
       for (let k = 0; k < n; k += 3) passed[k + 2] = slots[passed[k + 1]! >>> shift]!;
+      let c = 0;
       for (let k = 0; k < n; k += 3) {
         if (passed[k + 2] === 0) continue;
         const i = passed[k]!;
@@ -181,9 +184,24 @@ class SampledGroup {
           const k = (e / w) | 0;
           const s = i - (e - k * w);
           if (s < from || s >= to || s + head > text.length || gramHash(view, s - at, head) !== headHashes[k]) continue;
-          const p = members[k]!;
-          if (occursAt(text, patterns[p]!, s)) hit(p, s);
+          if (c === cands.length) {
+            const more = new Int32Array(2 * c);
+            more.set(cands);
+            cands = more;
+          }
+          cands[c++] = members[k]!;
+          cands[c++] = s;
         }
+      }
+      // The same for the patterns: their last code unit, read for all candidates in a
+      // row, rejects some and brings the others' ends into the cache for the compare.
+      for (let k = 0; k < c; k += 2) {
+        const pattern = patterns[cands[k]!]!;
+        if (text.charCodeAt(cands[k + 1]! + pattern.length - 1) !== pattern.charCodeAt(pattern.length - 1)) cands[k] = -1;
+      }
+      for (let k = 0; k < c; k += 2) {
+        const p = cands[k]!;
+        if (p !== -1 && occursAt(text, patterns[p]!, cands[k + 1]!)) hit(p, cands[k + 1]!);
       }
     }
   }
