@@ -22,8 +22,11 @@ const HEAD = 8;
 const BASE = 0x01000193;
 const MIX = 0x9e3779b1 | 0;
 const NONE = -1;
-/** A bit per key hash, small enough to stay in the first-level cache, tested before the table. */
-const FILTER_BITS = 17;
+/**
+ * The filter tested before the table: two bits of one word per key, a word per two
+ * slots of the table (about 16 bits per key), at most 2^this words (128 KB).
+ */
+const FILTER_WORD_BITS = 15;
 /** Per id, in `meta`: the next id with the same key, length, last code unit, window, slot. */
 const NEXT = 0;
 const LENGTH = 1;
@@ -57,7 +60,8 @@ export class HeadIndex {
   /** How many strings have a head of each length (index 1 .. HEAD). */
   private readonly perLength = new Int32Array(HEAD + 1);
   /** Keys in use (a removed string's bit stays until the table grows: it only costs a probe). */
-  private filter = new Int32Array(1 << (FILTER_BITS - 5));
+  private filter = new Int32Array(8);
+  private filterShift = 28;
 
   /** Indexes `text` (not empty) under `id`, a small non-negative integer not in use; `window`: where it may start (anywhere by default). */
   add(id: number, text: string, window?: StartWindow): void {
@@ -107,7 +111,7 @@ export class HeadIndex {
     hit: (id: number, start: number) => void,
     around: { lo: number; hi: number } = { lo: 0, hi: 0 },
   ): void {
-    const { slots, meta, texts, filter } = this;
+    const { slots, meta, texts, filter, filterShift } = this;
     const { lo, hi } = around;
     const shift = 32 - this.bits;
     const mask = (1 << this.bits) - 1;
@@ -124,9 +128,9 @@ export class HeadIndex {
       for (let i = from; i < end; i++) {
         const h = (prefix[i - from + length]! - Math.imul(prefix[i - from]!, power)) | 0;
         const key = keyOf(h, length);
-        const bit = key >>> (31 - FILTER_BITS);
         // Most positions start no head: the filter answers without touching the table.
-        if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
+        const bits = filterBitsOf(key);
+        if ((filter[key >>> filterShift]! & bits) !== bits) continue;
         for (let slot = Math.imul(key, MIX) >>> shift; slots[2 * slot] !== NONE; slot = (slot + 1) & mask) {
           if (slots[2 * slot] !== key) continue;
           for (let id = slots[2 * slot + 1]!; id !== NONE; id = meta[id * STRIDE + NEXT]!) {
@@ -150,8 +154,7 @@ export class HeadIndex {
     if (this.slots[2 * slot] === NONE) {
       this.slots[2 * slot] = key;
       this.usedSlots++;
-      const bit = key >>> (31 - FILTER_BITS);
-      this.filter[bit >>> 5]! |= 1 << (bit & 31);
+      this.filter[key >>> this.filterShift]! |= filterBitsOf(key);
     }
     return slot;
   }
@@ -166,7 +169,9 @@ export class HeadIndex {
     const keys = live.map((id) => this.slots[2 * meta[id * STRIDE + SLOT]!]!);
     this.bits++;
     this.slots = new Int32Array(2 << this.bits).fill(NONE);
-    this.filter = new Int32Array(1 << (FILTER_BITS - 5));
+    const words = Math.min(FILTER_WORD_BITS, this.bits - 1);
+    this.filter = new Int32Array(1 << words);
+    this.filterShift = 31 - words;
     this.usedSlots = 0;
     live.forEach((id, n) => {
       const slot = this.slotFor(keys[n]!);
@@ -183,6 +188,11 @@ export class HeadIndex {
     grown.set(this.meta);
     this.meta = grown;
   }
+}
+
+/** Two bits of a filter word for a key (from its low ten bits; the word comes from its top bits). */
+function filterBitsOf(key: number): number {
+  return (1 << (key & 31)) | (1 << ((key >>> 5) & 31));
 }
 
 /** A head's key: its hash and length, never NONE. */
