@@ -45,6 +45,37 @@ describe('HeadIndex', () => {
     );
   });
 
+  it('reports a string only inside its start window around the stretch a scan names', () => {
+    const word = fc.array(fc.constantFrom('a', 'b', 'ab', ' '), { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(
+        word.chain((w) => fc.constant(w.repeat(4))),
+        fc.array(fc.tuple(word, fc.integer({ min: -12, max: 4 }), fc.integer({ min: -4, max: 12 })), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        fc.nat(),
+        fc.nat(),
+        (text, entries, a, b) => {
+          const index = new HeadIndex();
+          entries.forEach(([w, before, after], id) => index.add(id, w, { before, after }));
+          const lo = a % (text.length + 1);
+          const hi = lo + (b % (text.length - lo + 1));
+          const found: string[] = [];
+          index.scan(text, 0, text.length, (id, at) => found.push(`${id}@${at}`), { lo, hi });
+          const inWindow = (entry: string): boolean => {
+            const [id, at] = entry.split('@').map(Number) as [number, number];
+            const [, before, after] = entries[id]!;
+            return at > lo + before && at < hi + after;
+          };
+          const all = expected(text, new Map(entries.map(([w], id) => [id, w])), 0, text.length);
+          assert.deepStrictEqual(found.sort(), all.filter(inWindow));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps finding strings after its table grows', () => {
     const index = new HeadIndex();
     const text = Array.from({ length: 400 }, (_, i) => `w${i} `).join('');
