@@ -391,6 +391,11 @@ class ExactChoice {
     }
   }
 
+  /** Occurrences as pattern and start pairs in `pairs[0, count)`. */
+  addAll(pairs: Int32Array, count: number): void {
+    for (let k = 0; k < count; k += 2) this.add(pairs[k]!, pairs[k + 1]!);
+  }
+
   /** Target p's anchor; undefined when it has no verbatim occurrence. */
   anchor(p: number): Anchor | undefined {
     const start = this.start[p]!;
@@ -421,7 +426,7 @@ export class ArticleIndex {
     let pending = prepared.map((_, i) => i).filter((i) => prepared[i]!.quote !== '');
     const tier1 = pending.map((i) => prepared[i]!);
     const exact = new ExactChoice(this.text, tier1);
-    new MultiSearch(tier1.map((t) => t.quote)).scan(this.text, (p, start) => exact.add(p, start));
+    new MultiSearch(tier1.map((t) => t.quote)).scanBatches(this.text, (pairs, count) => exact.addAll(pairs, count));
     const inexact: number[] = [];
     pending.forEach((i, n) => {
       const anchor = exact.anchor(n);

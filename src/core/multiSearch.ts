@@ -137,7 +137,7 @@ class SampledGroup {
     }
   }
 
-  scan(text: string, hit: (pattern: number, position: number) => void, from: number, to: number): void {
+  scan(text: string, hits: HitBatch, from: number, to: number): void {
     const { w, q, head, slots, patterns, members, filter, headHashes, entryBits } = this;
     const shift = 32 - this.bits;
     const mask = (1 << this.bits) - 1;
@@ -199,13 +199,20 @@ class SampledGroup {
         const pattern = patterns[cands[k]!]!;
         if (text.charCodeAt(cands[k + 1]! + pattern.length - 1) !== pattern.charCodeAt(pattern.length - 1)) cands[k] = -1;
       }
+      let found = 0;
       for (let k = 0; k < c; k += 2) {
         const p = cands[k]!;
-        if (p !== -1 && occursAt(text, patterns[p]!, cands[k + 1]!)) hit(p, cands[k + 1]!);
+        if (p === -1 || !occursAt(text, patterns[p]!, cands[k + 1]!)) continue;
+        cands[found++] = p;
+        cands[found++] = cands[k + 1]!;
       }
+      if (found > 0) hits(cands, found);
     }
   }
 }
+
+/** Occurrences found, as pattern and start pairs in `pairs[0, count)`. */
+type HitBatch = (pairs: Int32Array, count: number) => void;
 
 /** Two bits of a filter word for hash h (from its low ten bits; the word comes from its top bits). */
 function filterBitsOf(h: number): number {
@@ -259,7 +266,26 @@ export class MultiSearch {
    * text[from, to) (it may run past `to`), overlapping ones included; not in order.
    */
   scan(text: string, hit: (pattern: number, start: number) => void, from = 0, to = text.length): void {
-    for (const group of this.groups) group.scan(text, hit, from, to);
+    this.scanBatches(
+      text,
+      (pairs, count) => {
+        for (let k = 0; k < count; k += 2) hit(pairs[k]!, pairs[k + 1]!);
+      },
+      from,
+      to,
+    );
+  }
+
+  /**
+   * `scan`, reporting occurrences a batch at a time: `hits(pairs, count)` with
+   * pattern and start in pairs[0, count), valid only during the call. A caller with
+   * its own loop over a batch keeps its per-occurrence call monomorphic, where a
+   * callback per occurrence shared by every caller of `scan` is not (V8 then cannot
+   * inline it); a batch is one stretch of text, still in the cache.
+   */
+  scanBatches(text: string, hits: HitBatch, from = 0, to = text.length): void {
+    for (const group of this.groups) group.scan(text, hits, from, to);
+    const one = new Int32Array(2);
     for (const p of this.short) {
       const pattern = this.patterns[p]!;
       // Search a slice, so a pattern absent from a small window is not looked for
@@ -267,7 +293,9 @@ export class MultiSearch {
       const piece = to - from < text.length ? text.slice(from, to + pattern.length - 1) : text;
       const base = piece === text ? 0 : from;
       for (let i = piece.indexOf(pattern, from - base); i !== -1 && i + base < to; i = piece.indexOf(pattern, i + 1)) {
-        hit(p, i + base);
+        one[0] = p;
+        one[1] = i + base;
+        hits(one, 2);
       }
     }
   }
