@@ -24,6 +24,8 @@ import type { TextLike } from './chunkedText';
 import { splitsSurrogatePair } from './normalize';
 
 const SPACE = 32;
+/** A distance no band cell reaches: out of the text or of the band. */
+const FAR = 1 << 29;
 
 /** The largest edit distance a fuzzy anchor may have, for a normalized quote of length m. */
 export function fuzzyCutoff(m: number): number {
@@ -248,8 +250,18 @@ export class FuzzyQuote {
    * (`fuzzyPieces(q, t)`) occurs exactly: `hits[i]` lists piece i's text offsets.
    * Candidates never start or end on white space or inside a surrogate pair.
    * Sorted by end.
+   *
+   * `method` (tests compare the two; by default the cheaper one for t): `bits`
+   * runs Myers' algorithm over a window around each diagonal; `band` runs the
+   * dynamic program only in the band of 2t + 1 diagonals around each one. Both give
+   * the same answer: a match within t keeps one piece exact (pigeonhole), and every
+   * cell of its alignment lies within t of that piece's diagonal, so the band of
+   * that diagonal holds it. The band costs 2t + 1 cells per quote character and
+   * stops as soon as no cell of a row is within t (most chance diagonals die within
+   * a few characters), where Myers' algorithm costs a step per text character per
+   * 32 quote characters, to the end of the window.
    */
-  verify(text: TextLike, t: number, hits: readonly ArrayLike<number>[]): FuzzyMatch[] {
+  verify(text: TextLike, t: number, hits: readonly ArrayLike<number>[], method?: 'bits' | 'band'): FuzzyMatch[] {
     const m = this.q.length;
     const { bounds, paths } = this.tree(t);
     const diagonals: number[] = [];
@@ -260,6 +272,9 @@ export class FuzzyQuote {
       }
     });
     const sorted = Int32Array.from(diagonals).sort();
+    if ((method ?? (2 * t + 1 <= 4 * this.forward.blocks ? 'band' : 'bits')) === 'band') {
+      return this.verifyBanded(text, t, sorted);
+    }
     // Every end whose best match (any start) is within t, with that distance.
     const ends: { end: number; d: number }[] = [];
     let i = 0;
@@ -290,6 +305,132 @@ export class FuzzyQuote {
       found.push(match);
     }
     return found.sort((a, b) => a.end - b.end);
+  }
+
+  /** `verify` by the banded dynamic program, from the sorted diagonals. */
+  private verifyBanded(text: TextLike, t: number, sorted: Int32Array): FuzzyMatch[] {
+    const least = new Map<number, number>();
+    for (let i = 0; i < sorted.length; i++) {
+      if (i === 0 || sorted[i] !== sorted[i - 1]) this.bandEnds(text, sorted[i]!, t, least);
+    }
+    const ends: { end: number; d: number }[] = [];
+    for (const [end, d] of least) if (isEdge(text, end - 1, end)) ends.push({ end, d });
+    ends.sort((a, b) => a.d - b.d || a.end - b.end);
+    let best = t;
+    let found: FuzzyMatch[] = [];
+    for (const { end, d } of ends) {
+      if (d > best) break;
+      const match = this.bandStart(text, end, t);
+      if (match.distance > best) continue;
+      if (match.distance < best) {
+        best = match.distance;
+        found = [];
+      }
+      found.push(match);
+    }
+    return found.sort((a, b) => a.end - b.end);
+  }
+
+  /**
+   * The band of diagonal d: for each end e, the least distance of the quote to
+   * text[s, e) for a start s within t of d, kept in `least` (end -> distance) when
+   * it is at most t and lower than what is there. Row i is the quote's first i
+   * characters; its cell b is text offset j = d + i + b - t.
+   */
+  private bandEnds(text: TextLike, d: number, t: number, least: Map<number, number>): void {
+    const q = this.q;
+    const m = q.length;
+    const len = text.length;
+    const w = 2 * t + 1;
+    let prev = new Int32Array(w);
+    let cur = new Int32Array(w);
+    for (let b = 0; b < w; b++) {
+      const j = d + b - t;
+      prev[b] = j >= 0 && j <= len ? 0 : FAR;
+    }
+    for (let i = 1; i <= m; i++) {
+      const c = q.charCodeAt(i - 1);
+      let low = FAR;
+      for (let b = 0; b < w; b++) {
+        const j = d + i + b - t;
+        if (j < 0 || j > len) {
+          cur[b] = FAR;
+          continue;
+        }
+        // From (i - 1, j - 1), the same cell of the row above; (i - 1, j), the next
+        // one; (i, j - 1), the previous one of this row.
+        let v = j >= 1 ? prev[b]! + (text.charCodeAt(j - 1) === c ? 0 : 1) : FAR;
+        if (b + 1 < w && prev[b + 1]! + 1 < v) v = prev[b + 1]! + 1;
+        if (b > 0 && cur[b - 1]! + 1 < v) v = cur[b - 1]! + 1;
+        cur[b] = v;
+        if (v < low) low = v;
+      }
+      // The least value of a row never falls in the rows below it.
+      if (low > t) return;
+      const swap = prev;
+      prev = cur;
+      cur = swap;
+    }
+    for (let b = 0; b < w; b++) {
+      const e = d + m + b - t;
+      const v = prev[b]!;
+      if (v > t || e < 1 || e > len) continue;
+      const kept = least.get(e);
+      if (kept === undefined || v < kept) least.set(e, v);
+    }
+  }
+
+  /**
+   * `startFor` by the band: the quote read backwards from `end` against the text,
+   * anchored there. Row i is the quote's last i characters; its cell b has read
+   * k = i + b - t text characters. Only lengths within t of the quote's can be
+   * within t, and among those the choice is `startFor`'s.
+   */
+  private bandStart(text: TextLike, end: number, t: number): FuzzyMatch {
+    const q = this.q;
+    const m = q.length;
+    const span = Math.min(end, m + t);
+    const w = 2 * t + 1;
+    let prev = new Int32Array(w);
+    let cur = new Int32Array(w);
+    for (let b = 0; b < w; b++) {
+      const k = b - t;
+      prev[b] = k >= 0 && k <= span ? k : FAR;
+    }
+    for (let i = 1; i <= m; i++) {
+      const c = q.charCodeAt(m - i);
+      let low = FAR;
+      for (let b = 0; b < w; b++) {
+        const k = i + b - t;
+        if (k < 0 || k > span) {
+          cur[b] = FAR;
+          continue;
+        }
+        let v = k >= 1 ? prev[b]! + (text.charCodeAt(end - k) === c ? 0 : 1) : FAR;
+        if (b + 1 < w && prev[b + 1]! + 1 < v) v = prev[b + 1]! + 1;
+        if (b > 0 && cur[b - 1]! + 1 < v) v = cur[b - 1]! + 1;
+        cur[b] = v;
+        if (v < low) low = v;
+      }
+      if (low > t) return { start: end, end, distance: Infinity };
+      const swap = prev;
+      prev = cur;
+      cur = swap;
+    }
+    let bestStart = end;
+    let bestD = Infinity;
+    for (let b = 0; b < w; b++) {
+      const n = m + b - t;
+      if (n < 1 || n > span) continue;
+      const s = end - n;
+      if (!isEdge(text, s, s)) continue;
+      const dist = prev[b]!;
+      if (dist < bestD || (dist === bestD && Math.abs(n - m) <= Math.abs(end - bestStart - m))) {
+        bestD = dist;
+        bestStart = s;
+      }
+    }
+    return { start: bestStart, end, distance: bestD };
   }
 
   /**
