@@ -190,6 +190,20 @@ export class LiveAnchors {
     return this.current;
   }
 
+  /**
+   * The current anchors as plain objects, a copy that later changes leave alone (what
+   * `{ ...anchor }` of each would give, without reading every range through its
+   * accessors: a tenth of the time for thousands of claims).
+   */
+  snapshot(): Anchor[] {
+    const { starts, ends } = this;
+    return this.current.map((a, claim) =>
+      a.kind === 'orphaned'
+        ? { kind: 'orphaned', ambiguous: a.ambiguous }
+        : { kind: a.kind, ambiguous: a.ambiguous, start: starts[claim]!, end: ends[claim]!, distance: a.distance },
+    );
+  }
+
   /** The article as edited so far (built whole on each call after an edit: prefer `length`). */
   get text(): string {
     return this.nt.text;

@@ -354,5 +354,5 @@ function liveAnchors(entry: Entry, text: string, targets: readonly AnchorTarget[
     entry.liveBuilds = (entry.liveBuilds ?? 0) + 1;
   }
   // LiveAnchors updates its anchor objects in place; the analysis keeps its own.
-  return entry.live.anchors.anchors.map((a) => ({ ...a }));
+  return entry.live.anchors.snapshot();
 }

@@ -19,6 +19,17 @@ describe('LiveAnchors', () => {
     assert.deepStrictEqual(live.anchors[1], { kind: 'fuzzy', ambiguous: false, start: 11, end: 34, distance: 1 });
   });
 
+  it('gives a snapshot of plain anchors equal to the live ones and untouched by later edits', () => {
+    const text = 'The cat sat on the mat. The dog slept on the rug.';
+    const live = new LiveAnchors(text, [{ quote: 'The dog slept' }, { quote: 'The cat sat on the mat.' }, { quote: 'a unicorn' }]);
+    const snapshot = live.snapshot();
+    assert.strictEqual(JSON.stringify(snapshot), JSON.stringify(live.anchors));
+    assert.deepStrictEqual(snapshot, anchorClaims(text, [{ quote: 'The dog slept' }, { quote: 'The cat sat on the mat.' }, { quote: 'a unicorn' }]));
+    live.applyChanges([{ rangeOffset: 0, rangeLength: 0, text: 'Today ' }]);
+    assert.deepStrictEqual(snapshot[0], { kind: 'exact', ambiguous: false, start: 24, end: 37, distance: 0 });
+    assert.strictEqual(live.anchors[0]!.kind === 'exact' && live.anchors[0]!.start, 30);
+  });
+
   it('notices a quote that an edit makes occur a second time', () => {
     const live = new LiveAnchors('Officials denied it. Later they agreed.', [{ quote: 'denied it.' }]);
     assert.strictEqual(live.anchors[0]!.ambiguous, false);
