@@ -262,7 +262,6 @@ export class FuzzyQuote {
    * 32 quote characters, to the end of the window.
    */
   verify(text: TextLike, t: number, hits: readonly ArrayLike<number>[], method?: 'bits' | 'band'): FuzzyMatch[] {
-    const m = this.q.length;
     const { bounds, paths } = this.tree(t);
     const diagonals: number[] = [];
     hits.forEach((positions, piece) => {
@@ -272,10 +271,34 @@ export class FuzzyQuote {
       }
     });
     const sorted = Int32Array.from(diagonals).sort();
-    if ((method ?? (2 * t + 1 <= 4 * this.forward.blocks ? 'band' : 'bits')) === 'band') {
-      return this.verifyBanded(text, t, sorted);
+    const band = (method ?? (2 * t + 1 <= 4 * this.forward.blocks ? 'band' : 'bits')) === 'band';
+    const ends = band ? this.bandEnds(text, t, sorted) : this.windowEnds(text, t, sorted);
+    // The best start of an end may be a forbidden edge (white space, half a pair), so
+    // its real distance can be higher: check ends by increasing distance, and stop
+    // once no remaining end can reach the best real distance found.
+    ends.sort((a, b) => a.d - b.d || a.end - b.end);
+    let best = t;
+    let found: FuzzyMatch[] = [];
+    for (const { end, d } of ends) {
+      if (d > best) break;
+      const match = band ? this.bandStart(text, end, t) : this.startFor(text, end, t);
+      if (match.distance > best) continue;
+      if (match.distance < best) {
+        best = match.distance;
+        found = [];
+      }
+      found.push(match);
     }
-    // Every end whose best match (any start) is within t, with that distance.
+    return found.sort((a, b) => a.end - b.end);
+  }
+
+  /**
+   * Every end (not after white space or inside a pair) whose best match, any start,
+   * is within t, with that distance: Myers' algorithm over a window around each of
+   * the sorted diagonals, windows that overlap or touch merged.
+   */
+  private windowEnds(text: TextLike, t: number, sorted: Int32Array): { end: number; d: number }[] {
+    const m = this.q.length;
     const ends: { end: number; d: number }[] = [];
     let i = 0;
     while (i < sorted.length) {
@@ -288,47 +311,18 @@ export class FuzzyQuote {
         if (d <= t && isEdge(text, ws + n - 1, ws + n)) ends.push({ end: ws + n, d });
       });
     }
-    // The best start of an end may be a forbidden edge (white space, half a pair), so
-    // its real distance can be higher: check ends by increasing distance, and stop
-    // once no remaining end can reach the best real distance found.
-    ends.sort((a, b) => a.d - b.d || a.end - b.end);
-    let best = t;
-    let found: FuzzyMatch[] = [];
-    for (const { end, d } of ends) {
-      if (d > best) break;
-      const match = this.startFor(text, end, t);
-      if (match.distance > best) continue;
-      if (match.distance < best) {
-        best = match.distance;
-        found = [];
-      }
-      found.push(match);
-    }
-    return found.sort((a, b) => a.end - b.end);
+    return ends;
   }
 
-  /** `verify` by the banded dynamic program, from the sorted diagonals. */
-  private verifyBanded(text: TextLike, t: number, sorted: Int32Array): FuzzyMatch[] {
+  /** `windowEnds` by the banded dynamic program: the band of each distinct diagonal. */
+  private bandEnds(text: TextLike, t: number, sorted: Int32Array): { end: number; d: number }[] {
     const least = new Map<number, number>();
     for (let i = 0; i < sorted.length; i++) {
-      if (i === 0 || sorted[i] !== sorted[i - 1]) this.bandEnds(text, sorted[i]!, t, least);
+      if (i === 0 || sorted[i] !== sorted[i - 1]) this.band(text, sorted[i]!, t, least);
     }
     const ends: { end: number; d: number }[] = [];
     for (const [end, d] of least) if (isEdge(text, end - 1, end)) ends.push({ end, d });
-    ends.sort((a, b) => a.d - b.d || a.end - b.end);
-    let best = t;
-    let found: FuzzyMatch[] = [];
-    for (const { end, d } of ends) {
-      if (d > best) break;
-      const match = this.bandStart(text, end, t);
-      if (match.distance > best) continue;
-      if (match.distance < best) {
-        best = match.distance;
-        found = [];
-      }
-      found.push(match);
-    }
-    return found.sort((a, b) => a.end - b.end);
+    return ends;
   }
 
   /**
@@ -337,7 +331,7 @@ export class FuzzyQuote {
    * it is at most t and lower than what is there. Row i is the quote's first i
    * characters; its cell b is text offset j = d + i + b - t.
    */
-  private bandEnds(text: TextLike, d: number, t: number, least: Map<number, number>): void {
+  private band(text: TextLike, d: number, t: number, least: Map<number, number>): void {
     const q = this.q;
     const m = q.length;
     const len = text.length;
