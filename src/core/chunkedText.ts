@@ -130,19 +130,26 @@ export class ChunkedText implements TextLike {
     this.current = Math.min(k, this.chunks.length - 1);
   }
 
-  /** Index of the chunk holding offset `i` (the last chunk for i = length). */
+  /** Index of the chunk holding offset `i` (0 <= i; the last chunk for i = length). */
   private chunkAt(i: number): number {
     const last = this.chunks.length - 1;
-    if (i >= this.starts[last]!) return last;
-    let lo = 0;
-    let hi = last;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return i >= this.starts[last]! ? last : lastAtMost(this.starts, i);
   }
+}
+
+/** Index of the last element of ascending `xs` that is <= x, or -1 if none is. */
+export function lastAtMost(xs: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return k;
 }
 
 /**

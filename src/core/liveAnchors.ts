@@ -40,6 +40,7 @@ import {
 } from './anchor';
 import { FuzzyQuote, fuzzyLevels, fuzzyPieces, type FuzzyMatch } from './fuzzy';
 import { MultiSearch } from './multiSearch';
+import { lastAtMost } from './chunkedText';
 import { HeadIndex, type StartWindow } from './headIndex';
 import { NormalizedText, type NormalizedChange } from './normalize';
 import type { Anchor, AnchorTarget } from './types';
@@ -740,16 +741,4 @@ class OccurrenceIndex {
     this.buckets = next;
     this.bases = undefined;
   }
-}
-
-/** Index of the last element of increasing `xs` that is <= x (0 if none). */
-function lastAtMost(xs: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (xs[mid]! <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

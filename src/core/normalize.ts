@@ -12,7 +12,7 @@
  * re-normalize a whole article per keystroke.
  */
 
-import { ChunkedText, type TextLike } from './chunkedText';
+import { ChunkedText, lastAtMost, type TextLike } from './chunkedText';
 
 const SPACE = 32;
 const APOSTROPHE = 39;
@@ -200,21 +200,6 @@ export class NormalizedText {
     this.normalizedText.replace(nlo, nhiOld, local);
     return { lo, hiOld: hi, hiNew, nlo, nhiOld, nhiNew };
   }
-}
-
-/** Index of the last element of increasing `xs` that is <= x, or -1. */
-function lastAtMost(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  let k = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! <= x) {
-      k = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return k;
 }
 
 /** xs with [from, to) replaced by ys (in place when ys is small). */
