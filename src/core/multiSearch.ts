@@ -262,26 +262,12 @@ export class MultiSearch {
   }
 
   /**
-   * Calls `hit(pattern, start)` for every occurrence of a pattern starting in
-   * text[from, to) (it may run past `to`), overlapping ones included; not in order.
-   */
-  scan(text: string, hit: (pattern: number, start: number) => void, from = 0, to = text.length): void {
-    this.scanBatches(
-      text,
-      (pairs, count) => {
-        for (let k = 0; k < count; k += 2) hit(pairs[k]!, pairs[k + 1]!);
-      },
-      from,
-      to,
-    );
-  }
-
-  /**
-   * `scan`, reporting occurrences a batch at a time: `hits(pairs, count)` with
-   * pattern and start in pairs[0, count), valid only during the call. A caller with
-   * its own loop over a batch keeps its per-occurrence call monomorphic, where a
-   * callback per occurrence shared by every caller of `scan` is not (V8 then cannot
-   * inline it); a batch is one stretch of text, still in the cache.
+   * Reports every occurrence of a pattern starting in text[from, to) (it may run past
+   * `to`), overlapping ones included, not in order, a batch at a time: `hits(pairs,
+   * count)` with pattern and start in pairs[0, count), valid only during the call.
+   * A caller with its own loop over a batch keeps its per-occurrence call
+   * monomorphic, where a callback per occurrence shared by every caller is not (V8
+   * then cannot inline it); a batch is one stretch of text, still in the cache.
    */
   scanBatches(text: string, hits: HitBatch, from = 0, to = text.length): void {
     for (const group of this.groups) group.scan(text, hits, from, to);
@@ -318,16 +304,16 @@ export class MultiSearch {
   findGrouped(text: string, from = 0, to = text.length): { starts: Int32Array; first: Int32Array } {
     let found = new Int32Array(1024);
     let n = 0;
-    this.scan(
+    this.scanBatches(
       text,
-      (p, s) => {
-        if (n === found.length) {
-          const more = new Int32Array(2 * n);
-          more.set(found);
+      (pairs, count) => {
+        if (n + count > found.length) {
+          const more = new Int32Array(2 * (n + count));
+          more.set(found.subarray(0, n));
           found = more;
         }
-        found[n++] = p;
-        found[n++] = s;
+        found.set(pairs.subarray(0, count), n);
+        n += count;
       },
       from,
       to,
