@@ -63,7 +63,7 @@ interface Entry {
   /** Bumped on every load, so a slow load never overwrites a newer one. */
   generation: number;
   /** While the article is open: its anchors, moved with every edit instead of recomputed. */
-  live?: { anchors: LiveAnchors; targets: string };
+  live?: { anchors: LiveAnchors; targets: readonly AnchorTarget[] };
   /** How many times `live` was built from scratch. */
   liveBuilds?: number;
   /** The last parse of the sidecar: typing in the article does not change it. */
@@ -346,11 +346,21 @@ function analyzed(entry: Entry, sidecarText: string, articleUri: vscode.Uri | un
   return { sidecarUri: entry.sidecarUri, articleUri, sidecarText, articleText, analysis };
 }
 
+/**
+ * Whether two target lists anchor the same: compared field by field, per analysis,
+ * without building a key of every quote (a new parse of an unchanged sidecar gives
+ * equal strings).
+ */
+function sameTargets(a: readonly AnchorTarget[], b: readonly AnchorTarget[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.quote === b[i]!.quote && t.prefix === b[i]!.prefix && t.suffix === b[i]!.suffix);
+}
+
 /** The entry's live anchors for this text and these targets (rebuilt when either differs), copied. */
 function liveAnchors(entry: Entry, text: string, targets: readonly AnchorTarget[]): Anchor[] {
-  const key = JSON.stringify(targets.map((t) => [t.quote, t.prefix ?? null, t.suffix ?? null]));
-  if (!entry.live || entry.live.targets !== key || !entry.live.anchors.isText(text)) {
-    entry.live = { anchors: new LiveAnchors(text, targets), targets: key };
+  if (!entry.live || !sameTargets(entry.live.targets, targets) || !entry.live.anchors.isText(text)) {
+    // A copy of what anchoring reads: the claims themselves may be replaced by a new parse.
+    const kept = targets.map(({ quote, prefix, suffix }) => ({ quote, prefix, suffix }));
+    entry.live = { anchors: new LiveAnchors(text, kept), targets: kept };
     entry.liveBuilds = (entry.liveBuilds ?? 0) + 1;
   }
   // LiveAnchors updates its anchor objects in place; the analysis keeps its own.
