@@ -68,7 +68,8 @@ export function analyze(input: AnalyzeInput): Analysis {
     const found = (input.anchor ?? anchorClaims)(articleText, anchorable);
     const byClaim = new Map(anchorable.map((c, i) => [c, found[i] ?? ORPHANED]));
     anchors = sidecar.claims.map((c) => byClaim.get(c) ?? ORPHANED);
-    const articleLines = new LineIndex(articleText);
+    // Lines of the article, counted when the first claim with a problem needs them.
+    let articleLines: LineIndex | undefined;
     const articleName = articlePath ?? 'the article';
     // Quick fixes are computed from one parse of the sidecar, only when a claim needs one.
     let editor: SidecarEditor | EditResult | undefined;
@@ -83,10 +84,12 @@ export function analyze(input: AnalyzeInput): Analysis {
         problems.push({ ...at(claim), severity: 'error', code: 'orphaned', message: `quote not found in ${articleName}` });
         return;
       }
+      if (anchor.kind !== 'fuzzy' && !anchor.ambiguous) return;
+      // Only a claim with a problem needs its place in the article (per keystroke, for thousands).
       const range = { start: anchor.start, end: anchor.end };
-      const article = { file: articleName, range, ...articleLines.positionAt(anchor.start) };
-      const current = articleText.slice(anchor.start, anchor.end);
+      const article = { file: articleName, range, ...(articleLines ??= new LineIndex(articleText)).positionAt(anchor.start) };
       if (anchor.kind === 'fuzzy') {
+        const current = articleText.slice(anchor.start, anchor.end);
         const fixes = fix(`Rewrite the quote to the article's text: "${shortText(current)}"`, edit((e) => e.rewriteQuote(claim.index, current)));
         const message = `quote drifted: ${articleName} now reads "${shortText(current)}" (line ${article.line}); update the quote or the article`;
         problems.push({ ...at(claim), severity: 'warning', code: 'fuzzy', message, article, ...(fixes ? { fixes } : {}) });
