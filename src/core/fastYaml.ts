@@ -102,6 +102,31 @@ function unsupported(): never {
   throw UNSUPPORTED;
 }
 
+/**
+ * The first occurrence of one character at or after an offset, remembering the last
+ * answer: the reader asks about the same line, or the next one, many times.
+ */
+class NextOf {
+  /** The last occurrence found, and the offset it was looked for from. */
+  private found = -1;
+  private from = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  /** The offset of the first occurrence at or after `p` (the text's length if none). */
+  at(p: number): number {
+    if (p < this.from || p > this.found) {
+      const i = this.text.indexOf(this.char, p);
+      this.from = p;
+      this.found = i === -1 ? this.text.length : i;
+    }
+    return this.found;
+  }
+}
+
 const SPACE = 32;
 const LF = 10;
 const CR = 13;
@@ -191,12 +216,8 @@ class Reader {
   private readonly openKeys: string[] = emptyArray();
   private readonly openValues: unknown[] = emptyArray();
   private top = 0;
-  /** The last `backslash` found, and the offset it was looked for from. */
-  private bs = -1;
-  private bsFrom = 0;
-  /** The last `lineFeed` found, and the offset it was looked for from. */
-  private lf = -1;
-  private lfFrom = 0;
+  private readonly backslashes: NextOf;
+  private readonly lineFeeds: NextOf;
   /**
    * Plain scalars read so far and their values, by length and three of their characters.
    * A file repeats its keys and many short values (statuses, source ids, names, true):
@@ -206,7 +227,10 @@ class Reader {
   private readonly words: (string | undefined)[] = new Array<string | undefined>(WORDS_SIZE).fill(undefined);
   private readonly wordValues: unknown[] = new Array<unknown>(WORDS_SIZE).fill(undefined);
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.backslashes = new NextOf(text, '\\');
+    this.lineFeeds = new NextOf(text, '\n');
+  }
 
   document(): FastYaml {
     this.skip(-1, -1);
@@ -276,22 +300,12 @@ class Reader {
 
   /** The offset of the first backslash at or after `p` (the text's length if none). */
   private backslash(p: number): number {
-    if (p < this.bsFrom || p > this.bs) {
-      const bs = this.text.indexOf('\\', p);
-      this.bsFrom = p;
-      this.bs = bs === -1 ? this.text.length : bs;
-    }
-    return this.bs;
+    return this.backslashes.at(p);
   }
 
   /** The offset of the first LF at or after `p` (the text's length if none): each line is asked for several times. */
   private lineFeed(p: number): number {
-    if (p < this.lfFrom || p > this.lf) {
-      const lf = this.text.indexOf('\n', p);
-      this.lfFrom = p;
-      this.lf = lf === -1 ? this.text.length : lf;
-    }
-    return this.lf;
+    return this.lineFeeds.at(p);
   }
 
   private isSeqIndicator(p: number, end: number): boolean {
