@@ -303,13 +303,16 @@ export class LiveAnchors {
     return fuzzySearchMany(norm, [t], () => this.quote(claim), tracked.length)[0]!;
   }
 
-  /**
-   * Whether candidate c of a claim, or the text its prefix and suffix read, reaches
-   * into the normalized stretch [from, to).
-   */
-  private touches(claim: number, c: FuzzyMatch, from: number, to: number): boolean {
+  /** The normalized stretch candidate c of a claim and the text its prefix and suffix read cover. */
+  private span(claim: number, c: FuzzyMatch): [number, number] {
     const t = this.targets[claim]!;
-    return c.start - t.prefix.length - 2 < to && c.end + t.suffix.length + 2 > from;
+    return [c.start - t.prefix.length - 2, c.end + t.suffix.length + 2];
+  }
+
+  /** Whether candidate c of a claim (`span`) reaches into the normalized stretch [from, to). */
+  private touches(claim: number, c: FuzzyMatch, from: number, to: number): boolean {
+    const [start, end] = this.span(claim, c);
+    return start < to && end > from;
   }
 
   /**
@@ -372,7 +375,7 @@ export class LiveAnchors {
     this.unregister(claim);
     this.spans.set(
       claim,
-      cands.map((c) => [c.start - t.prefix.length - 2, c.end + t.suffix.length + 2]),
+      cands.map((c) => this.span(claim, c)),
     );
     if (t.cutoff === 0) {
       this.fuzzy[claim] = { threshold: 0, pieces: [], ids: [], offsets: [] };
