@@ -42,8 +42,9 @@ const ORPHANED: Anchor = { kind: 'orphaned', ambiguous: false };
 
 /**
  * A target with its quote trimmed and normalized, once, on first use (a quote that
- * occurs verbatim needs no normalized form), and its prefix and suffix trimmed (they
- * only matter when it occurs more than once).
+ * occurs verbatim needs no normalized form). Its prefix and suffix are compared as
+ * they are stored (`agreeBefore` and `agreeAfter` ignore white space at their ends),
+ * so scoring copies no string; trimmed copies are made only for callers that ask.
  */
 export class PreparedTarget {
   /** The quote, trimmed (what an exact occurrence must equal). */
@@ -69,29 +70,34 @@ export class PreparedTarget {
     return this.norm.length > k ? k : 0;
   }
 
-  /** The prefix, trimmed (compared normalized by `agreeBefore`); its length bounds the normalized one. */
+  /** Whether the target has a prefix or a suffix to score with (either may be blank, and then scores 0). */
+  get hasContext(): boolean {
+    return !!(this.target.prefix || this.target.suffix);
+  }
+
+  /** The prefix, trimmed; its length bounds the normalized one. */
   get prefix(): string {
     return (this.trimmedPrefix ??= (this.target.prefix ?? '').trim());
   }
 
-  /** The suffix, trimmed (compared normalized by `agreeAfter`). */
+  /** The suffix, trimmed. */
   get suffix(): string {
     return (this.trimmedSuffix ??= (this.target.suffix ?? '').trim());
   }
 
-  /** The prefix's normalized length: what it scores where the text ends with it verbatim. */
-  get prefixScore(): number {
-    return this.prefixLength >= 0 ? this.prefixLength : (this.prefixLength = normalizedLength(this.prefix));
+  /** The trimmed prefix's normalized length: what it scores where the text ends with it verbatim. */
+  private get prefixScore(): number {
+    return this.prefixLength >= 0 ? this.prefixLength : (this.prefixLength = normalizedLength(this.target.prefix!));
   }
 
-  /** The suffix's normalized length. */
-  get suffixScore(): number {
-    return this.suffixLength >= 0 ? this.suffixLength : (this.suffixLength = normalizedLength(this.suffix));
+  /** The trimmed suffix's normalized length. */
+  private get suffixScore(): number {
+    return this.suffixLength >= 0 ? this.suffixLength : (this.suffixLength = normalizedLength(this.target.suffix!));
   }
 
   /** How well the text around [start, end) agrees with the prefix and suffix (0 without them). */
   score(text: TextLike, start: number, end: number): number {
-    const { prefix, suffix } = this;
+    const { prefix, suffix } = this.target;
     return (
       (prefix ? agreeBefore(text, start, prefix, this.prefixScore) : 0) +
       (suffix ? agreeAfter(text, end, suffix, this.suffixScore) : 0)
@@ -117,18 +123,25 @@ export function keepsPairs(text: TextLike, start: number, end: number): boolean 
 
 /**
  * How many normalized characters of the text before `at` agree with the end of
- * `prefix` (trimmed, not normalized: both sides are normalized as they are read, so
- * no prefix is ever copied). White space right before `at` is skipped. `whole`, when
- * the caller knows it, is the normalized length of `prefix`: the score when the text
- * ends with the prefix verbatim, found with one compare.
+ * `prefix`, trimmed (both sides are normalized as they are read, and the white space
+ * at the prefix's ends is skipped rather than cut, so no prefix is ever copied).
+ * White space right before `at` is skipped. `whole`, when the caller knows it, is
+ * the trimmed prefix's normalized length: the score where the text ends with the
+ * prefix verbatim (with its white space, or trimmed once the text's is skipped),
+ * found with one compare.
  */
 export function agreeBefore(text: TextLike, at: number, prefix: string, whole = -1): number {
+  let j = prefix.length;
+  while (j > 0 && isSpace(prefix.charCodeAt(j - 1))) j--;
+  let begin = 0;
+  while (begin < j && isSpace(prefix.charCodeAt(begin))) begin++;
+  if (begin === j) return 0;
+  if (whole >= 0 && occursAt(text, prefix, at - prefix.length)) return whole;
   let i = at;
   while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
-  if (whole >= 0 && occursAt(text, prefix, i - prefix.length)) return whole;
-  let j = prefix.length;
+  if (whole >= 0 && begin === 0 && j === prefix.length && occursAt(text, prefix, i - j)) return whole;
   let n = 0;
-  while (i > 0 && j > 0) {
+  while (i > 0 && j > begin) {
     let a = text.charCodeAt(i - 1);
     let b = prefix.charCodeAt(j - 1);
     // The same character, not white space: agrees as it is (the usual case).
@@ -146,7 +159,7 @@ export function agreeBefore(text: TextLike, at: number, prefix: string, whole = 
       i--;
     }
     if (isSpace(b)) {
-      while (j > 0 && isSpace(prefix.charCodeAt(j - 1))) j--;
+      while (j > begin && isSpace(prefix.charCodeAt(j - 1))) j--;
       b = 32;
     } else {
       b = foldQuote(b);
@@ -160,15 +173,20 @@ export function agreeBefore(text: TextLike, at: number, prefix: string, whole = 
 
 /**
  * How many normalized characters of the text from `at` agree with the start of
- * `suffix` (trimmed); `whole` as for `agreeBefore`.
+ * `suffix`, trimmed; `whole` as for `agreeBefore`.
  */
 export function agreeAfter(text: TextLike, at: number, suffix: string, whole = -1): number {
+  let j = 0;
+  while (j < suffix.length && isSpace(suffix.charCodeAt(j))) j++;
+  let end = suffix.length;
+  while (end > j && isSpace(suffix.charCodeAt(end - 1))) end--;
+  if (j === end) return 0;
+  if (whole >= 0 && occursAt(text, suffix, at)) return whole;
   let i = at;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  if (whole >= 0 && occursAt(text, suffix, i)) return whole;
-  let j = 0;
+  if (whole >= 0 && j === 0 && end === suffix.length && occursAt(text, suffix, i)) return whole;
   let n = 0;
-  while (i < text.length && j < suffix.length) {
+  while (i < text.length && j < end) {
     let a = text.charCodeAt(i);
     let b = suffix.charCodeAt(j);
     if (a === b && !isSpace(a)) {
@@ -185,7 +203,7 @@ export function agreeAfter(text: TextLike, at: number, suffix: string, whole = -
       i++;
     }
     if (isSpace(b)) {
-      while (j < suffix.length && isSpace(suffix.charCodeAt(j))) j++;
+      while (j < end && isSpace(suffix.charCodeAt(j))) j++;
       b = 32;
     } else {
       b = foldQuote(b);
@@ -204,19 +222,16 @@ function occursAt(text: TextLike, s: string, at: number): boolean {
   return typeof text === 'string' ? text.endsWith(s, at + s.length) : text.startsWith(s, at);
 }
 
-/** Two white-space characters in a row (`\s` is `isSpace`): the only thing that makes a normalized string shorter. */
-const RUN = /\s\s/;
-
-/** `normalize(s).length`, without building the string. */
+/** `normalize(s.trim()).length`, without building either string: a white-space run between visible characters counts once. */
 function normalizedLength(s: string): number {
-  if (!RUN.test(s)) return s.length;
   let n = 0;
-  let space = false;
+  let gap = false;
   for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    const white = isSpace(c);
-    if (!(white && space)) n++;
-    space = white;
+    if (isSpace(s.charCodeAt(k))) gap = n > 0;
+    else {
+      n += gap ? 2 : 1;
+      gap = false;
+    }
   }
   return n;
 }
@@ -370,7 +385,7 @@ class ExactChoice {
       this.length[p] = q.length;
       this.flags[p] =
         (isLowSurrogate(q.charCodeAt(0)) || isHighSurrogate(q.charCodeAt(q.length - 1)) ? PAIRS : 0) |
-        (t.prefix || t.suffix ? CONTEXT : 0);
+        (t.hasContext ? CONTEXT : 0);
     });
   }
 

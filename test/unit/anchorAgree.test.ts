@@ -39,6 +39,19 @@ const cases = fc
     return { text, at, prefix: vary(before).trim(), suffix: vary(after).trim() };
   });
 
+/**
+ * Affixes as a sidecar stores them, white space at their ends included: cut from the
+ * text next to the position as they are (so they match it verbatim, white space and
+ * all), or the trimmed affixes of `cases` padded with white space the text may not have.
+ */
+const pad = fc.constantFrom('', ' ', '\n\n', ' \t', '\r\n', '\u00a0 ');
+const storedCases = fc.tuple(cases, fc.boolean(), pad, pad).map(([c, cut, lead, trail]) => {
+  const len = c.prefix.length + lead.length + trail.length;
+  return cut
+    ? { ...c, prefix: c.text.slice(Math.max(0, c.at - len), c.at), suffix: c.text.slice(c.at, c.at + len) }
+    : { ...c, prefix: lead + c.prefix + trail, suffix: lead + c.suffix + trail };
+});
+
 describe('agreeBefore / agreeAfter', () => {
   it('count the agreeing normalized characters, with or without the verbatim shortcut', () => {
     fc.assert(
@@ -51,6 +64,20 @@ describe('agreeBefore / agreeAfter', () => {
         assert.strictEqual(agreeAfter(text, at, suffix, normalize(suffix).length), after, 'after, whole known');
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('compare an affix stored with white space at its ends as if it were trimmed', () => {
+    fc.assert(
+      fc.property(storedCases, ({ text, at, prefix, suffix }) => {
+        const before = referenceBefore(text, at, prefix.trim());
+        const after = referenceAfter(text, at, suffix.trim());
+        assert.strictEqual(agreeBefore(text, at, prefix), before, 'before');
+        assert.strictEqual(agreeBefore(text, at, prefix, normalize(prefix.trim()).length), before, 'before, whole known');
+        assert.strictEqual(agreeAfter(text, at, suffix), after, 'after');
+        assert.strictEqual(agreeAfter(text, at, suffix, normalize(suffix.trim()).length), after, 'after, whole known');
+      }),
+      { numRuns: 2000 },
     );
   });
 
