@@ -347,76 +347,31 @@ export function fuzzySearchMany(
 }
 
 /**
- * Tier 1 for many targets in one pass: each verbatim occurrence, as the search
- * reports it (in no order), is scored against its target's prefix and suffix at
- * once, while the text around it is still in the processor's cache, and only the
- * best so far is kept. The result is `chooseOccurrence`'s over all verbatim
- * occurrences: the best agreement, the first of those on a tie, ambiguous when
- * another occurrence shares it (or, without prefix and suffix, when there is
- * another). Occurrences that split a surrogate pair (only possible for a quote that
- * begins with a low surrogate or ends with a high one) do not count.
+ * Tier 1 for one target: its verbatim occurrences `starts[from, to)` (ascending)
+ * chosen among as `chooseOccurrence` does (the best prefix/suffix agreement, the
+ * first of those on a tie, ambiguous when another shares it), without an object per
+ * occurrence. A quote that occurs once is not scored. Occurrences that split a
+ * surrogate pair (only possible for a quote that begins with a low surrogate or ends
+ * with a high one) do not count. Undefined when none does.
  */
-/** `ExactChoice` flags: the quote can split a surrogate pair; the target has a prefix or suffix. */
-const PAIRS = 1;
-const CONTEXT = 2;
-
-class ExactChoice {
-  private readonly start: Int32Array;
-  private readonly best: Int32Array;
-  private readonly tied: Uint8Array;
-  /**
-   * What `add` needs of each target, read once in target order: occurrences come in
-   * text order, and reading a target object per occurrence is a cache miss each.
-   */
-  private readonly length: Int32Array;
-  private readonly flags: Uint8Array;
-
-  constructor(
-    private readonly text: string,
-    private readonly targets: readonly PreparedTarget[],
-  ) {
-    this.start = new Int32Array(targets.length).fill(-1);
-    this.best = new Int32Array(targets.length);
-    this.tied = new Uint8Array(targets.length);
-    this.length = new Int32Array(targets.length);
-    this.flags = new Uint8Array(targets.length);
-    targets.forEach((t, p) => {
-      const q = t.quote;
-      this.length[p] = q.length;
-      this.flags[p] =
-        (isLowSurrogate(q.charCodeAt(0)) || isHighSurrogate(q.charCodeAt(q.length - 1)) ? PAIRS : 0) |
-        (t.hasContext ? CONTEXT : 0);
-    });
+function exactAnchor(text: string, t: PreparedTarget, starts: Int32Array, from: number, to: number): Anchor | undefined {
+  const q = t.quote;
+  const length = q.length;
+  let found = starts;
+  if (isLowSurrogate(q.charCodeAt(0)) || isHighSurrogate(q.charCodeAt(length - 1))) {
+    found = starts.slice(from, to).filter((s) => keepsPairs(text, s, s + length));
+    from = 0;
+    to = found.length;
   }
-
-  /** One verbatim occurrence of target p's quote at `start`. */
-  add(p: number, start: number): void {
-    const end = start + this.length[p]!;
-    const flags = this.flags[p]!;
-    if ((flags & PAIRS) !== 0 && !keepsPairs(this.text, start, end)) return;
-    const score = (flags & CONTEXT) !== 0 ? this.targets[p]!.score(this.text, start, end) : 0;
-    const kept = this.start[p]!;
-    if (kept === -1 || score > this.best[p]!) {
-      this.start[p] = start;
-      this.best[p] = score;
-      this.tied[p] = 0;
-    } else if (score === this.best[p]) {
-      this.tied[p] = 1;
-      if (start < kept) this.start[p] = start;
-    }
+  const n = to - from;
+  if (n === 0) return undefined;
+  let best = 0;
+  let ambiguous = n > 1;
+  if (ambiguous && t.hasContext) {
+    ({ best, ambiguous } = pickBest(n, (k) => t.score(text, found[from + k]!, found[from + k]! + length)));
   }
-
-  /** Occurrences as pattern and start pairs in `pairs[0, count)`. */
-  addAll(pairs: Int32Array, count: number): void {
-    for (let k = 0; k < count; k += 2) this.add(pairs[k]!, pairs[k + 1]!);
-  }
-
-  /** Target p's anchor; undefined when it has no verbatim occurrence. */
-  anchor(p: number): Anchor | undefined {
-    const start = this.start[p]!;
-    if (start === -1) return undefined;
-    return { kind: 'exact', ambiguous: this.tied[p] === 1, start, end: start + this.length[p]!, distance: 0 };
-  }
+  const start = found[from + best]!;
+  return { kind: 'exact', ambiguous, start, end: start + length, distance: 0 };
 }
 
 /**
@@ -440,11 +395,14 @@ export class ArticleIndex {
     // Tier 1, exact: one pass over the article for all trimmed quotes.
     let pending = prepared.map((_, i) => i).filter((i) => prepared[i]!.quote !== '');
     const tier1 = pending.map((i) => prepared[i]!);
-    const exact = new ExactChoice(this.text, tier1);
-    new MultiSearch(tier1.map((t) => t.quote)).scanBatches(this.text, (pairs, count) => exact.addAll(pairs, count));
+    // Scored target by target, not as the search finds them: a target's prefix and
+    // suffix are read once for all its occurrences, and the targets lie in memory
+    // about in the order they were parsed, so reading them in order is cheaper than
+    // jumping between them in the order of the text.
+    const { starts, first } = new MultiSearch(tier1.map((t) => t.quote)).findGrouped(this.text);
     const inexact: number[] = [];
     pending.forEach((i, n) => {
-      const anchor = exact.anchor(n);
+      const anchor = exactAnchor(this.text, tier1[n]!, starts, first[n]!, first[n + 1]!);
       if (anchor) anchors[i] = anchor;
       else inexact.push(i);
     });
