@@ -98,11 +98,61 @@ export class PreparedTarget {
   /** How well the text around [start, end) agrees with the prefix and suffix (0 without them). */
   score(text: TextLike, start: number, end: number): number {
     const { prefix, suffix } = this.target;
-    return (
-      (prefix ? agreeBefore(text, start, prefix, this.prefixScore) : 0) +
-      (suffix ? agreeAfter(text, end, suffix, this.suffixScore) : 0)
-    );
+    return this.total(prefix ? agreementBefore(text, start, prefix) : 0, suffix ? agreementAfter(text, end, suffix) : 0);
   }
+
+  /**
+   * The first of the places starts[from + k], k < n (ascending, each `length` long)
+   * with the best prefix/suffix agreement, and whether another shares it: `pickBest`
+   * over `score`, but an affix's normalized length is counted only when it decides.
+   * A place where all of an affix agrees scores that length, which is more than any
+   * place where only part of it agrees; so two places compare without it unless each
+   * has a whole side where the other does not.
+   */
+  chooseAmong(text: TextLike, starts: ArrayLike<number>, from: number, n: number, length: number): { best: number; ambiguous: boolean } {
+    const { prefix, suffix } = this.target;
+    let best = 0;
+    let ambiguous = false;
+    let bestBefore = 0;
+    let bestAfter = 0;
+    for (let k = 0; k < n; k++) {
+      const start = starts[from + k]!;
+      const before = prefix ? agreementBefore(text, start, prefix) : 0;
+      const after = suffix ? agreementAfter(text, start + length, suffix) : 0;
+      const c = k === 0 ? 1 : this.compare(before, after, bestBefore, bestAfter);
+      if (c > 0) {
+        best = k;
+        bestBefore = before;
+        bestAfter = after;
+        ambiguous = false;
+      } else if (c === 0) ambiguous = true;
+    }
+    return { best, ambiguous };
+  }
+
+  /** The score of agreements as `agreementBefore` and `agreementAfter` give them. */
+  private total(before: number, after: number): number {
+    return (before === WHOLE ? this.prefixScore : before) + (after === WHOLE ? this.suffixScore : after);
+  }
+
+  /** Positive, zero or negative as agreements (b1, a1) score more than, as much as or less than (b2, a2). */
+  private compare(b1: number, a1: number, b2: number, a2: number): number {
+    // Each side's difference, ±Infinity for "more" or "less" by an amount not counted.
+    const p = side(b1, b2);
+    const s = side(a1, a2);
+    if (Number.isFinite(p) && Number.isFinite(s)) return p + s;
+    if (p >= 0 && s >= 0) return 1;
+    if (p <= 0 && s <= 0) return -1;
+    return this.total(b1, a1) - this.total(b2, a2);
+  }
+}
+
+/** x - y for two agreements of one affix, or ±Infinity where just one of them is WHOLE (and so larger). */
+function side(x: number, y: number): number {
+  if (x === y) return 0;
+  if (x === WHOLE) return Infinity;
+  if (y === WHOLE) return -Infinity;
+  return x - y;
 }
 
 export function prepareTarget(target: AnchorTarget): PreparedTarget {
@@ -121,25 +171,46 @@ export function keepsPairs(text: TextLike, start: number, end: number): boolean 
   return !splitsSurrogatePair(text, start) && !splitsSurrogatePair(text, end);
 }
 
+/** What `agreementBefore` and `agreementAfter` return where the whole trimmed affix agrees. */
+const WHOLE = -1;
+
 /**
  * How many normalized characters of the text before `at` agree with the end of
  * `prefix`, trimmed (both sides are normalized as they are read, and the white space
  * at the prefix's ends is skipped rather than cut, so no prefix is ever copied).
  * White space right before `at` is skipped. `whole`, when the caller knows it, is
- * the trimmed prefix's normalized length: the score where the text ends with the
- * prefix verbatim (with its white space, or trimmed once the text's is skipped),
- * found with one compare.
+ * the trimmed prefix's normalized length, what it scores where all of it agrees;
+ * otherwise that is counted.
  */
 export function agreeBefore(text: TextLike, at: number, prefix: string, whole = -1): number {
+  const n = agreementBefore(text, at, prefix);
+  return n !== WHOLE ? n : whole >= 0 ? whole : normalizedLength(prefix);
+}
+
+/**
+ * How many normalized characters of the text from `at` agree with the start of
+ * `suffix`, trimmed; `whole` as for `agreeBefore`.
+ */
+export function agreeAfter(text: TextLike, at: number, suffix: string, whole = -1): number {
+  const n = agreementAfter(text, at, suffix);
+  return n !== WHOLE ? n : whole >= 0 ? whole : normalizedLength(suffix);
+}
+
+/**
+ * `agreeBefore`, but WHOLE where all of the prefix agrees, so its normalized length
+ * is not needed to say so: one compare where the text ends with the prefix verbatim
+ * (with its white space, or trimmed once the text's is skipped).
+ */
+function agreementBefore(text: TextLike, at: number, prefix: string): number {
   let j = prefix.length;
   while (j > 0 && isSpace(prefix.charCodeAt(j - 1))) j--;
   let begin = 0;
   while (begin < j && isSpace(prefix.charCodeAt(begin))) begin++;
   if (begin === j) return 0;
-  if (whole >= 0 && occursAt(text, prefix, at - prefix.length)) return whole;
+  if (occursAt(text, prefix, at - prefix.length)) return WHOLE;
   let i = at;
   while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
-  if (whole >= 0 && begin === 0 && j === prefix.length && occursAt(text, prefix, i - j)) return whole;
+  if (begin === 0 && j === prefix.length && occursAt(text, prefix, i - j)) return WHOLE;
   let n = 0;
   while (i > 0 && j > begin) {
     let a = text.charCodeAt(i - 1);
@@ -165,26 +236,23 @@ export function agreeBefore(text: TextLike, at: number, prefix: string, whole = 
       b = foldQuote(b);
       j--;
     }
-    if (a !== b) break;
+    if (a !== b) return n;
     n++;
   }
-  return n;
+  return j === begin ? WHOLE : n;
 }
 
-/**
- * How many normalized characters of the text from `at` agree with the start of
- * `suffix`, trimmed; `whole` as for `agreeBefore`.
- */
-export function agreeAfter(text: TextLike, at: number, suffix: string, whole = -1): number {
+/** `agreeAfter`, but WHOLE where all of the suffix agrees (as `agreementBefore`). */
+function agreementAfter(text: TextLike, at: number, suffix: string): number {
   let j = 0;
   while (j < suffix.length && isSpace(suffix.charCodeAt(j))) j++;
   let end = suffix.length;
   while (end > j && isSpace(suffix.charCodeAt(end - 1))) end--;
   if (j === end) return 0;
-  if (whole >= 0 && occursAt(text, suffix, at)) return whole;
+  if (occursAt(text, suffix, at)) return WHOLE;
   let i = at;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  if (whole >= 0 && j === 0 && end === suffix.length && occursAt(text, suffix, i)) return whole;
+  if (j === 0 && end === suffix.length && occursAt(text, suffix, i)) return WHOLE;
   let n = 0;
   while (i < text.length && j < end) {
     let a = text.charCodeAt(i);
@@ -209,17 +277,23 @@ export function agreeAfter(text: TextLike, at: number, suffix: string, whole = -
       b = foldQuote(b);
       j++;
     }
-    if (a !== b) break;
+    if (a !== b) return n;
     n++;
   }
-  return n;
+  return j === end ? WHOLE : n;
 }
 
-/** Whether `s` occurs in `text` at `at`. */
+/**
+ * Whether `s` occurs in `text` at `at`. Its first and last code units are compared
+ * first: most places that do not agree differ there, and a native compare costs a
+ * call where two reads do not.
+ */
 function occursAt(text: TextLike, s: string, at: number): boolean {
-  if (at < 0 || at + s.length > text.length) return false;
+  const n = s.length;
+  if (at < 0 || at + n > text.length) return false;
+  if (n > 0 && (text.charCodeAt(at) !== s.charCodeAt(0) || text.charCodeAt(at + n - 1) !== s.charCodeAt(n - 1))) return false;
   // `endsWith` compares in place; `startsWith` and `slice` are slower for a string.
-  return typeof text === 'string' ? text.endsWith(s, at + s.length) : text.startsWith(s, at);
+  return typeof text === 'string' ? text.endsWith(s, at + n) : text.startsWith(s, at);
 }
 
 /** `normalize(s.trim()).length`, without building either string: a white-space run between visible characters counts once. */
@@ -368,7 +442,7 @@ function exactAnchor(text: string, t: PreparedTarget, starts: Int32Array, from: 
   let best = 0;
   let ambiguous = n > 1;
   if (ambiguous && t.hasContext) {
-    ({ best, ambiguous } = pickBest(n, (k) => t.score(text, found[from + k]!, found[from + k]! + length)));
+    ({ best, ambiguous } = t.chooseAmong(text, found, from, n, length));
   }
   const start = found[from + best]!;
   return { kind: 'exact', ambiguous, start, end: start + length, distance: 0 };

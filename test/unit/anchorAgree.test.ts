@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { agreeAfter, agreeBefore, anchorClaims } from '../../src/core/anchor';
+import { agreeAfter, agreeBefore, anchorClaims, prepareTarget } from '../../src/core/anchor';
 import { normalize } from '../../src/core/normalize';
 
 /** Reference: how many characters the normalized text before `at` (white space right before it dropped) shares with the end of the normalized prefix. */
@@ -78,6 +78,33 @@ describe('agreeBefore / agreeAfter', () => {
         assert.strictEqual(agreeAfter(text, at, suffix, normalize(suffix.trim()).length), after, 'after, whole known');
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('choose among places as scoring each in full does, whole affixes counted only where they decide', () => {
+    // Places in a short text over a small alphabet, with the prefix cut before one of
+    // them and the suffix after another (or padded, re-spaced, curled): places often
+    // agree with one affix whole and the other in part, on opposite sides.
+    const choices = fc
+      .tuple(str, fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), fc.nat(), fc.nat(), fc.nat(8), fc.nat(8), fc.nat(2), fc.nat(3))
+      .filter(([text, , , , , , length]) => text.length >= length)
+      .map(([text, picks, p, q, before, after, length, how]) => {
+        const places = [...new Set(picks.map((k) => k % (text.length - length + 1)))].sort((a, b) => a - b);
+        const at = places[p % places.length]!;
+        const to = places[q % places.length]! + length;
+        const vary = (x: string): string =>
+          how === 0 ? x : how === 1 ? ` ${x.replace(/\s+/g, '  ')}\n` : how === 2 ? x.replace(/'/g, '\u2018') : x.trim();
+        return { text, places, length, prefix: vary(text.slice(Math.max(0, at - before), at)), suffix: vary(text.slice(to, to + after)) };
+      });
+    fc.assert(
+      fc.property(choices, ({ text, places, length, prefix, suffix }) => {
+        const scores = places.map((s) => agreeBefore(text, s, prefix) + agreeAfter(text, s + length, suffix));
+        const top = Math.max(...scores);
+        const expected = { best: scores.indexOf(top), ambiguous: scores.filter((x) => x === top).length > 1 };
+        const t = prepareTarget({ quote: 'q', prefix, suffix });
+        assert.deepStrictEqual(t.chooseAmong(text, Int32Array.from(places), 0, places.length, length), expected);
+      }),
+      { numRuns: 3000 },
     );
   });
 
