@@ -467,19 +467,26 @@ export class ArticleIndex {
     const anchors: Anchor[] = prepared.map(() => ORPHANED);
 
     // Tier 1, exact: one pass over the article for all trimmed quotes.
-    let pending = prepared.map((_, i) => i).filter((i) => prepared[i]!.quote !== '');
-    const tier1 = pending.map((i) => prepared[i]!);
+    let pending: number[] = [];
+    const quotes: string[] = [];
+    for (let i = 0; i < prepared.length; i++) {
+      const quote = prepared[i]!.quote;
+      if (quote === '') continue;
+      pending.push(i);
+      quotes.push(quote);
+    }
     // Scored target by target, not as the search finds them: a target's prefix and
     // suffix are read once for all its occurrences, and the targets lie in memory
     // about in the order they were parsed, so reading them in order is cheaper than
     // jumping between them in the order of the text.
-    const { starts, first } = new MultiSearch(tier1.map((t) => t.quote)).findGrouped(this.text);
+    const { starts, first } = new MultiSearch(quotes).findGrouped(this.text);
     const inexact: number[] = [];
-    pending.forEach((i, n) => {
-      const anchor = exactAnchor(this.text, tier1[n]!, starts, first[n]!, first[n + 1]!);
+    for (let n = 0; n < pending.length; n++) {
+      const i = pending[n]!;
+      const anchor = exactAnchor(this.text, prepared[i]!, starts, first[n]!, first[n + 1]!);
       if (anchor) anchors[i] = anchor;
       else inexact.push(i);
-    });
+    }
     pending = inexact;
     if (pending.length === 0) return anchors;
 
