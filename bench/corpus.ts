@@ -218,10 +218,20 @@ export function makeClaims(article: Article, options: ClaimOptions, random: Rand
         kind === 'absent'
           ? makeAbsent(words, normalized, random)
           : makePresent(kind, article, normalized, options, random);
-      if (claim) return claim;
+      if (claim) return { ...claim, target: asParsed(claim.target) };
     }
     throw new Error(`makeClaims: could not make a ${kind} claim in ${MAX_ATTEMPTS} attempts`);
   });
+}
+
+/**
+ * A target as a sidecar hands it over: its quote, prefix and suffix are strings of
+ * their own, as parsing YAML makes them. Cut with `slice`, they would be views into
+ * the article (V8 shares the article's memory for slices of 13 or more characters),
+ * which no loaded sidecar's strings are: reading them would read the article.
+ */
+function asParsed(target: AnchorTarget): AnchorTarget {
+  return JSON.parse(JSON.stringify(target)) as AnchorTarget;
 }
 
 function makePresent(
