@@ -99,6 +99,12 @@ class SampledGroup {
    * the pattern or the text elsewhere.
    */
   private readonly headHashes: Int32Array;
+  /**
+   * The next member with the same pattern, or -1. A pattern that an earlier member
+   * already has (the same quote claimed twice) puts nothing in the table: it is
+   * reported wherever the earlier one is found, with one compare for both.
+   */
+  private readonly twins: Int32Array;
 
   constructor(
     private readonly patterns: readonly string[],
@@ -125,8 +131,30 @@ class SampledGroup {
     const filterShift = 32 - this.filterBits;
     const filter = (this.filter = new Int32Array(1 << this.filterBits));
     const headHashes = (this.headHashes = new Int32Array(members.length));
+    const twins = (this.twins = new Int32Array(members.length).fill(-1));
+    // The first member of each pattern, by head hash: open addressing, member + 1.
+    let seenBits = 4;
+    while (1 << seenBits < 2 * members.length) seenBits++;
+    const seen = new Int32Array(1 << seenBits);
+    const seenMask = (1 << seenBits) - 1;
     for (let k = 0, e = 0; k < members.length; k++) {
-      headHashes[k] = gramHash(view, k * head, head);
+      const hh = (headHashes[k] = gramHash(view, k * head, head));
+      let at = hh >>> (32 - seenBits);
+      let twin = -1;
+      for (; seen[at] !== 0; at = (at + 1) & seenMask) {
+        const j = seen[at]! - 1;
+        if (headHashes[j] === hh && patterns[members[j]!] === patterns[members[k]!]) {
+          twin = j;
+          break;
+        }
+      }
+      if (twin !== -1) {
+        twins[k] = twins[twin]!;
+        twins[twin] = k;
+        e += w;
+        continue;
+      }
+      seen[at] = k + 1;
       for (let o = 0; o < w; o++, e++) {
         const h = gramHash(view, k * head + o, q);
         let slot = h >>> shift;
@@ -138,7 +166,7 @@ class SampledGroup {
   }
 
   scan(text: string, hits: HitBatch, from: number, to: number): void {
-    const { w, q, head, slots, patterns, members, filter, headHashes, entryBits } = this;
+    const { w, q, head, slots, patterns, members, filter, headHashes, twins, entryBits } = this;
     const shift = 32 - this.bits;
     const mask = (1 << this.bits) - 1;
     const entryMask = (1 << entryBits) - 1;
@@ -153,8 +181,10 @@ class SampledGroup {
     const view = new DataView(bytes.buffer);
     // The probes of a chunk that pass the filter: position, hash, first slot.
     const passed = new Int32Array((3 * span) / w);
-    // The candidates of a chunk whose head matches: pattern, start.
+    // The candidates of a chunk whose head matches: member, start.
     let cands = new Int32Array(256);
+    // The occurrences of a chunk: pattern, start.
+    let found = new Int32Array(256);
     for (let base = first; base <= last; base += span) {
       const end = Math.min(base + span - w, last);
       const at = Math.max(0, base - w + 1);
@@ -189,24 +219,32 @@ class SampledGroup {
             more.set(cands);
             cands = more;
           }
-          cands[c++] = members[k]!;
+          cands[c++] = k;
           cands[c++] = s;
         }
       }
       // The same for the patterns: their last code unit, read for all candidates in a
       // row, rejects some and brings the others' ends into the cache for the compare.
       for (let k = 0; k < c; k += 2) {
-        const pattern = patterns[cands[k]!]!;
+        const pattern = patterns[members[cands[k]!]!]!;
         if (text.charCodeAt(cands[k + 1]! + pattern.length - 1) !== pattern.charCodeAt(pattern.length - 1)) cands[k] = -1;
       }
-      let found = 0;
+      let f = 0;
       for (let k = 0; k < c; k += 2) {
-        const p = cands[k]!;
-        if (p === -1 || !occursAt(text, patterns[p]!, cands[k + 1]!)) continue;
-        cands[found++] = p;
-        cands[found++] = cands[k + 1]!;
+        const member = cands[k]!;
+        const s = cands[k + 1]!;
+        if (member === -1 || !occursAt(text, patterns[members[member]!]!, s)) continue;
+        for (let m = member; m !== -1; m = twins[m]!) {
+          if (f === found.length) {
+            const more = new Int32Array(2 * f);
+            more.set(found);
+            found = more;
+          }
+          found[f++] = members[m]!;
+          found[f++] = s;
+        }
       }
-      if (found > 0) hits(cands, found);
+      if (f > 0) hits(found, f);
     }
   }
 }

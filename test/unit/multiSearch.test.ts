@@ -38,6 +38,23 @@ describe('MultiSearch', () => {
     );
   });
 
+  it('reports each of several equal patterns, and patterns that share only their head apart', () => {
+    fc.assert(
+      fc.property(str(0, 300), fc.array(fc.tuple(fc.nat(), fc.nat(3), fc.nat(2)), { minLength: 9, maxLength: 40 }), (hay, picks) => {
+        // Cut from the text, each taken up to three times (as separate string objects),
+        // some lengthened so that they share a head with another but not all of it.
+        const patterns: string[] = [];
+        for (const [at, copies, longer] of picks) {
+          const from = at % Math.max(1, hay.length);
+          const cut = hay.slice(from, from + 20 + 3 * longer);
+          if (cut.length < 16) continue;
+          for (let c = 0; c <= copies; c++) patterns.push(JSON.parse(JSON.stringify(cut)) as string);
+        }
+        if (patterns.length > 0) assertFindsAll(hay, patterns);
+      }),
+    );
+  });
+
   it('finds patterns of every length class, and searches only the window asked for', () => {
     fc.assert(
       fc.property(str(0, 200), fc.array(str(1, 12), { minLength: 1, maxLength: 60 }), fc.nat(), fc.nat(), (hay, patterns, a, b) => {
