@@ -70,11 +70,6 @@ export class PreparedTarget {
     return this.norm.length > k ? k : 0;
   }
 
-  /** Whether the target has a prefix or a suffix to score with (either may be blank, and then scores 0). */
-  get hasContext(): boolean {
-    return !!(this.target.prefix || this.target.suffix);
-  }
-
   /** The prefix, trimmed; its length bounds the normalized one. */
   get prefix(): string {
     return (this.trimmedPrefix ??= (this.target.prefix ?? '').trim());
@@ -421,18 +416,24 @@ export function fuzzySearchMany(
 }
 
 /**
- * Tier 1 for one target: its verbatim occurrences `starts[from, to)` (ascending)
- * chosen among as `chooseOccurrence` does (the best prefix/suffix agreement, the
+ * Tier 1 for one target, its quote trimmed: its verbatim occurrences
+ * `starts[from, to)` (ascending) chosen among as `chooseOccurrence` does (the best prefix/suffix agreement, the
  * first of those on a tie, ambiguous when another shares it), without an object per
  * occurrence. A quote that occurs once is not scored. Occurrences that split a
  * surrogate pair (only possible for a quote that begins with a low surrogate or ends
  * with a high one) do not count. Undefined when none does.
  */
-function exactAnchor(text: string, t: PreparedTarget, starts: Int32Array, from: number, to: number): Anchor | undefined {
-  const q = t.quote;
-  const length = q.length;
+function exactAnchor(
+  text: string,
+  target: AnchorTarget,
+  quote: string,
+  starts: Int32Array,
+  from: number,
+  to: number,
+): Anchor | undefined {
+  const length = quote.length;
   let found = starts;
-  if (isLowSurrogate(q.charCodeAt(0)) || isHighSurrogate(q.charCodeAt(length - 1))) {
+  if (isLowSurrogate(quote.charCodeAt(0)) || isHighSurrogate(quote.charCodeAt(length - 1))) {
     found = starts.slice(from, to).filter((s) => keepsPairs(text, s, s + length));
     from = 0;
     to = found.length;
@@ -441,8 +442,8 @@ function exactAnchor(text: string, t: PreparedTarget, starts: Int32Array, from: 
   if (n === 0) return undefined;
   let best = 0;
   let ambiguous = n > 1;
-  if (ambiguous && t.hasContext) {
-    ({ best, ambiguous } = t.chooseAmong(text, found, from, n, length));
+  if (ambiguous && (target.prefix || target.suffix)) {
+    ({ best, ambiguous } = prepareTarget(target).chooseAmong(text, found, from, n, length));
   }
   const start = found[from + best]!;
   return { kind: 'exact', ambiguous, start, end: start + length, distance: 0 };
@@ -463,14 +464,14 @@ export class ArticleIndex {
 
   /** Anchors every target; one Anchor per target, in order. */
   anchorAll(targets: readonly AnchorTarget[]): Anchor[] {
-    const prepared = targets.map(prepareTarget);
-    const anchors: Anchor[] = prepared.map(() => ORPHANED);
+    const anchors: Anchor[] = targets.map(() => ORPHANED);
 
-    // Tier 1, exact: one pass over the article for all trimmed quotes.
-    let pending: number[] = [];
+    // Tier 1, exact: one pass over the article for all trimmed quotes. Most targets
+    // end here, so they are not prepared (an object each) until a later tier needs them.
     const quotes: string[] = [];
-    for (let i = 0; i < prepared.length; i++) {
-      const quote = prepared[i]!.quote;
+    let pending: number[] = [];
+    for (let i = 0; i < targets.length; i++) {
+      const quote = targets[i]!.quote.trim();
       if (quote === '') continue;
       pending.push(i);
       quotes.push(quote);
@@ -483,12 +484,14 @@ export class ArticleIndex {
     const inexact: number[] = [];
     for (let n = 0; n < pending.length; n++) {
       const i = pending[n]!;
-      const anchor = exactAnchor(this.text, prepared[i]!, starts, first[n]!, first[n + 1]!);
+      const anchor = exactAnchor(this.text, targets[i]!, quotes[n]!, starts, first[n]!, first[n + 1]!);
       if (anchor) anchors[i] = anchor;
       else inexact.push(i);
     }
     pending = inexact;
     if (pending.length === 0) return anchors;
+    const prepared: PreparedTarget[] = [];
+    for (const i of pending) prepared[i] = prepareTarget(targets[i]!);
 
     // Tier 2, normalized: the same over the normalized article.
     const nt = this.normalized;
