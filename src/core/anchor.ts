@@ -97,14 +97,20 @@ export class PreparedTarget {
   }
 
   /**
-   * The first of the places starts[from + k], k < n (ascending, each `length` long)
-   * with the best prefix/suffix agreement, and whether another shares it: `pickBest`
-   * over `score`, but an affix's normalized length is counted only when it decides.
-   * A place where all of an affix agrees scores that length, which is more than any
-   * place where only part of it agrees; so two places compare without it unless each
-   * has a whole side where the other does not.
+   * The first of the places starts[from + k], k < n (ascending; each `ends` long, or
+   * ending at ends[from + k]) with the best prefix/suffix agreement, and whether
+   * another shares it. `score` decides, but an affix's normalized length is counted
+   * only when it does: a place where all of an affix agrees scores that length, more
+   * than any place where only part of it agrees, so two places compare without it
+   * unless each has a whole side where the other does not.
    */
-  chooseAmong(text: TextLike, starts: ArrayLike<number>, from: number, n: number, length: number): { best: number; ambiguous: boolean } {
+  chooseAmong(
+    text: TextLike,
+    starts: ArrayLike<number>,
+    from: number,
+    n: number,
+    ends: number | ArrayLike<number>,
+  ): { best: number; ambiguous: boolean } {
     const { prefix, suffix } = this.target;
     let best = 0;
     let ambiguous = false;
@@ -112,8 +118,9 @@ export class PreparedTarget {
     let bestAfter = 0;
     for (let k = 0; k < n; k++) {
       const start = starts[from + k]!;
+      const end = typeof ends === 'number' ? start + ends : ends[from + k]!;
       const before = prefix ? agreementBefore(text, start, prefix) : 0;
-      const after = suffix ? agreementAfter(text, start + length, suffix) : 0;
+      const after = suffix ? agreementAfter(text, end, suffix) : 0;
       const c = k === 0 ? 1 : this.compare(before, after, bestBefore, bestAfter);
       if (c > 0) {
         best = k;
@@ -318,26 +325,16 @@ export function chooseOccurrence(text: TextLike, t: PreparedTarget, occs: readon
   let best = 0;
   let ambiguous = tier.length > 1;
   if (ambiguous && (t.prefix || t.suffix)) {
-    ({ best, ambiguous } = pickBest(tier.length, (k) => t.score(text, tier[k]!.start, tier[k]!.end)));
+    ({ best, ambiguous } = t.chooseAmong(
+      text,
+      tier.map((o) => o.start),
+      0,
+      tier.length,
+      tier.map((o) => o.end),
+    ));
   }
   const { start, end } = tier[best]!;
   return { kind, ambiguous, start, end, distance: 0 };
-}
-
-/** The first of n candidates with the highest score, and whether another one shares that score. */
-function pickBest(n: number, score: (k: number) => number): { best: number; ambiguous: boolean } {
-  let best = 0;
-  let bestScore = -1;
-  let ambiguous = false;
-  for (let k = 0; k < n; k++) {
-    const s = score(k);
-    if (s > bestScore) {
-      bestScore = s;
-      best = k;
-      ambiguous = false;
-    } else if (s === bestScore) ambiguous = true;
-  }
-  return { best, ambiguous };
 }
 
 /**

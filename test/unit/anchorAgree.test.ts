@@ -103,6 +103,8 @@ describe('agreeBefore / agreeAfter', () => {
         const expected = { best: scores.indexOf(top), ambiguous: scores.filter((x) => x === top).length > 1 };
         const t = prepareTarget({ quote: 'q', prefix, suffix });
         assert.deepStrictEqual(t.chooseAmong(text, Int32Array.from(places), 0, places.length, length), expected);
+        // The same places given by their ends (as the normalized tier does).
+        assert.deepStrictEqual(t.chooseAmong(text, places, 0, places.length, places.map((s) => s + length)), expected);
       }),
       { numRuns: 3000 },
     );
