@@ -80,7 +80,7 @@ export class PreparedTarget {
     return (this.trimmedSuffix ??= (this.target.suffix ?? '').trim());
   }
 
-  /** The trimmed prefix's normalized length: what it scores where the text ends with it verbatim. */
+  /** The trimmed prefix's normalized length: what it scores where all of it agrees. */
   private get prefixScore(): number {
     return this.prefixLength >= 0 ? this.prefixLength : (this.prefixLength = normalizedLength(this.target.prefix!));
   }
@@ -111,16 +111,24 @@ export class PreparedTarget {
     n: number,
     ends: number | ArrayLike<number>,
   ): { best: number; ambiguous: boolean } {
-    const { prefix, suffix } = this.target;
+    const prefix = this.target.prefix ?? '';
+    const suffix = this.target.suffix ?? '';
+    const prefixBegin = coreStart(prefix);
+    const prefixEnd = coreEnd(prefix);
+    const suffixBegin = coreStart(suffix);
+    const suffixEnd = coreEnd(suffix);
     let best = 0;
     let ambiguous = false;
     let bestBefore = 0;
     let bestAfter = 0;
     for (let k = 0; k < n; k++) {
       const start = starts[from + k]!;
+      const before = agreementBefore(text, start, prefix, prefixBegin, prefixEnd);
+      // Where the best agrees whole on both sides, a place that does not on this one
+      // scores less whatever its other side does.
+      if (k > 0 && before !== WHOLE && bestBefore === WHOLE && bestAfter === WHOLE) continue;
       const end = typeof ends === 'number' ? start + ends : ends[from + k]!;
-      const before = prefix ? agreementBefore(text, start, prefix) : 0;
-      const after = suffix ? agreementAfter(text, end, suffix) : 0;
+      const after = agreementAfter(text, end, suffix, suffixBegin, suffixEnd);
       const c = k === 0 ? 1 : this.compare(before, after, bestBefore, bestAfter);
       if (c > 0) {
         best = k;
@@ -201,14 +209,13 @@ export function agreeAfter(text: TextLike, at: number, suffix: string, whole = -
 /**
  * `agreeBefore`, but WHOLE where all of the prefix agrees, so its normalized length
  * is not needed to say so: one compare where the text ends with the prefix verbatim
- * (with its white space, or trimmed once the text's is skipped).
+ * (with its white space, or trimmed once the text's is skipped). `begin` and `end`
+ * bound the prefix without the white space at its ends, for a caller that compares
+ * one prefix with many places.
  */
-function agreementBefore(text: TextLike, at: number, prefix: string): number {
-  let j = prefix.length;
-  while (j > 0 && isSpace(prefix.charCodeAt(j - 1))) j--;
-  let begin = 0;
-  while (begin < j && isSpace(prefix.charCodeAt(begin))) begin++;
-  if (begin === j) return 0;
+function agreementBefore(text: TextLike, at: number, prefix: string, begin = coreStart(prefix), end = coreEnd(prefix)): number {
+  let j = end;
+  if (begin >= j) return 0;
   if (occursAt(text, prefix, at - prefix.length)) return WHOLE;
   let i = at;
   while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
@@ -244,13 +251,24 @@ function agreementBefore(text: TextLike, at: number, prefix: string): number {
   return j === begin ? WHOLE : n;
 }
 
+/** Where `s` starts once the white space at its start is skipped. */
+function coreStart(s: string): number {
+  let k = 0;
+  while (k < s.length && isSpace(s.charCodeAt(k))) k++;
+  return k;
+}
+
+/** Where `s` ends once the white space at its end is dropped (0 if all of it is white space). */
+function coreEnd(s: string): number {
+  let k = s.length;
+  while (k > 0 && isSpace(s.charCodeAt(k - 1))) k--;
+  return k;
+}
+
 /** `agreeAfter`, but WHOLE where all of the suffix agrees (as `agreementBefore`). */
-function agreementAfter(text: TextLike, at: number, suffix: string): number {
-  let j = 0;
-  while (j < suffix.length && isSpace(suffix.charCodeAt(j))) j++;
-  let end = suffix.length;
-  while (end > j && isSpace(suffix.charCodeAt(end - 1))) end--;
-  if (j === end) return 0;
+function agreementAfter(text: TextLike, at: number, suffix: string, begin = coreStart(suffix), end = coreEnd(suffix)): number {
+  let j = begin;
+  if (j >= end) return 0;
   if (occursAt(text, suffix, at)) return WHOLE;
   let i = at;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
