@@ -165,7 +165,8 @@ class SampledGroup {
     }
   }
 
-  scan(text: string, hits: HitBatch, from: number, to: number): void {
+  /** Appends (pattern, start) for every occurrence of a member starting in text[from, to). */
+  scan(text: string, out: Pairs, from: number, to: number): void {
     const { w, q, head, slots, patterns, members, filter, headHashes, twins, entryBits } = this;
     const shift = 32 - this.bits;
     const mask = (1 << this.bits) - 1;
@@ -183,7 +184,8 @@ class SampledGroup {
     const passed = new Int32Array((3 * span) / w);
     // The candidates of a chunk whose head matches: member, start.
     let cands = new Int32Array(256);
-    // The occurrences of a chunk: pattern, start.
+    // The occurrences of a chunk: pattern, start (appended to `out` a chunk at a time,
+    // which measured faster than one at a time).
     let found = new Int32Array(256);
     for (let base = first; base <= last; base += span) {
       const end = Math.min(base + span - w, last);
@@ -214,11 +216,7 @@ class SampledGroup {
           const k = (e / w) | 0;
           const s = i - (e - k * w);
           if (s < from || s >= to || s + head > text.length || gramHash(view, s - at, head) !== headHashes[k]) continue;
-          if (c === cands.length) {
-            const more = new Int32Array(2 * c);
-            more.set(cands);
-            cands = more;
-          }
+          if (c === cands.length) cands = doubled(cands);
           cands[c++] = k;
           cands[c++] = s;
         }
@@ -235,22 +233,49 @@ class SampledGroup {
         const s = cands[k + 1]!;
         if (member === -1 || !occursAt(text, patterns[members[member]!]!, s)) continue;
         for (let m = member; m !== -1; m = twins[m]!) {
-          if (f === found.length) {
-            const more = new Int32Array(2 * f);
-            more.set(found);
-            found = more;
-          }
+          if (f === found.length) found = doubled(found);
           found[f++] = members[m]!;
           found[f++] = s;
         }
       }
-      if (f > 0) hits(found, f);
+      out.append(found, f);
     }
   }
 }
 
-/** Occurrences found, as pattern and start pairs in `pairs[0, count)`. */
-type HitBatch = (pairs: Int32Array, count: number) => void;
+/** A copy of `a` twice as long (at least 16). */
+function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const more = new Int32Array(Math.max(16, 2 * a.length));
+  more.set(a);
+  return more;
+}
+
+/** Pairs of numbers in a typed array that doubles when full: `data[0, length)`. */
+class Pairs {
+  data: Int32Array<ArrayBuffer>;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
+  }
+
+  push(a: number, b: number): void {
+    this.reserve(2);
+    this.data[this.length++] = a;
+    this.data[this.length++] = b;
+  }
+
+  /** Appends src[0, count). */
+  append(src: Int32Array, count: number): void {
+    this.reserve(count);
+    this.data.set(src.subarray(0, count), this.length);
+    this.length += count;
+  }
+
+  private reserve(count: number): void {
+    while (this.length + count > this.data.length) this.data = doubled(this.data);
+  }
+}
 
 /** Two bits of a filter word for hash h (from its low ten bits; the word comes from its top bits). */
 function filterBitsOf(h: number): number {
@@ -299,31 +324,6 @@ export class MultiSearch {
     });
   }
 
-  /**
-   * Reports every occurrence of a pattern starting in text[from, to) (it may run past
-   * `to`), overlapping ones included, not in order, a batch at a time: `hits(pairs,
-   * count)` with pattern and start in pairs[0, count), valid only during the call.
-   * A caller with its own loop over a batch keeps its per-occurrence call
-   * monomorphic, where a callback per occurrence shared by every caller is not (V8
-   * then cannot inline it); a batch is one stretch of text, still in the cache.
-   */
-  scanBatches(text: string, hits: HitBatch, from = 0, to = text.length): void {
-    for (const group of this.groups) group.scan(text, hits, from, to);
-    const one = new Int32Array(2);
-    for (const p of this.short) {
-      const pattern = this.patterns[p]!;
-      // Search a slice, so a pattern absent from a small window is not looked for
-      // all the way to the end of the text.
-      const piece = to - from < text.length ? text.slice(from, to + pattern.length - 1) : text;
-      const base = piece === text ? 0 : from;
-      for (let i = piece.indexOf(pattern, from - base); i !== -1 && i + base < to; i = piece.indexOf(pattern, i + 1)) {
-        one[0] = p;
-        one[1] = i + base;
-        hits(one, 2);
-      }
-    }
-  }
-
   /** Every occurrence of every pattern starting in text[from, to): one ascending list per pattern. */
   findAll(text: string, from = 0, to = text.length): number[][] {
     const { starts, first } = this.findGrouped(text, from, to);
@@ -340,22 +340,22 @@ export class MultiSearch {
    * `starts[first[p]] .. starts[first[p + 1] - 1]`.
    */
   findGrouped(text: string, from = 0, to = text.length): { starts: Int32Array; first: Int32Array } {
-    let found = new Int32Array(1024);
-    let n = 0;
-    this.scanBatches(
-      text,
-      (pairs, count) => {
-        if (n + count > found.length) {
-          const more = new Int32Array(2 * (n + count));
-          more.set(found.subarray(0, n));
-          found = more;
-        }
-        found.set(pairs.subarray(0, count), n);
-        n += count;
-      },
-      from,
-      to,
-    );
+    // Pattern and start of each occurrence (it may run past `to`), overlapping ones
+    // included, in no order.
+    const pairs = new Pairs(1024);
+    for (const group of this.groups) group.scan(text, pairs, from, to);
+    for (const p of this.short) {
+      const pattern = this.patterns[p]!;
+      // Search a slice, so a pattern absent from a small window is not looked for
+      // all the way to the end of the text.
+      const piece = to - from < text.length ? text.slice(from, to + pattern.length - 1) : text;
+      const base = piece === text ? 0 : from;
+      for (let i = piece.indexOf(pattern, from - base); i !== -1 && i + base < to; i = piece.indexOf(pattern, i + 1)) {
+        pairs.push(p, i + base);
+      }
+    }
+    const found = pairs.data;
+    const n = pairs.length;
     // Counting sort by pattern; the scan finds a pattern's occurrences nearly in order.
     const first = new Int32Array(this.patterns.length + 1);
     for (let k = 0; k < n; k += 2) first[found[k]! + 1]!++;
