@@ -52,10 +52,8 @@ export class PreparedTarget {
   private normQuote: string | undefined;
   private trimmedPrefix: string | undefined;
   private trimmedSuffix: string | undefined;
-  private prefixLength = -1;
-  private suffixLength = -1;
 
-  constructor(private readonly target: AnchorTarget) {
+  constructor(readonly target: AnchorTarget) {
     this.quote = target.quote.trim();
   }
 
@@ -80,81 +78,74 @@ export class PreparedTarget {
     return (this.trimmedSuffix ??= (this.target.suffix ?? '').trim());
   }
 
-  /** The trimmed prefix's normalized length: what it scores where all of it agrees. */
-  private get prefixScore(): number {
-    return this.prefixLength >= 0 ? this.prefixLength : (this.prefixLength = normalizedLength(this.target.prefix!));
-  }
-
-  /** The trimmed suffix's normalized length. */
-  private get suffixScore(): number {
-    return this.suffixLength >= 0 ? this.suffixLength : (this.suffixLength = normalizedLength(this.target.suffix!));
-  }
-
   /** How well the text around [start, end) agrees with the prefix and suffix (0 without them). */
   score(text: TextLike, start: number, end: number): number {
-    const { prefix, suffix } = this.target;
-    return this.total(prefix ? agreementBefore(text, start, prefix) : 0, suffix ? agreementAfter(text, end, suffix) : 0);
+    return agreeBefore(text, start, this.target.prefix ?? '') + agreeAfter(text, end, this.target.suffix ?? '');
   }
+}
 
-  /**
-   * The first of the places starts[from + k], k < n (ascending; each `ends` long, or
-   * ending at ends[from + k]) with the best prefix/suffix agreement, and whether
-   * another shares it. `score` decides, but an affix's normalized length is counted
-   * only when it does: a place where all of an affix agrees scores that length, more
-   * than any place where only part of it agrees, so two places compare without it
-   * unless each has a whole side where the other does not.
-   */
-  chooseAmong(
-    text: TextLike,
-    starts: ArrayLike<number>,
-    from: number,
-    n: number,
-    ends: number | ArrayLike<number>,
-  ): { best: number; ambiguous: boolean } {
-    const prefix = this.target.prefix ?? '';
-    const suffix = this.target.suffix ?? '';
-    const prefixBegin = coreStart(prefix);
-    const prefixEnd = coreEnd(prefix);
-    const suffixBegin = coreStart(suffix);
-    const suffixEnd = coreEnd(suffix);
-    let best = 0;
-    let ambiguous = false;
-    let bestBefore = 0;
-    let bestAfter = 0;
-    for (let k = 0; k < n; k++) {
-      const start = starts[from + k]!;
-      const before = agreementBefore(text, start, prefix, prefixBegin, prefixEnd);
-      // Where the best agrees whole on both sides, a place that does not on this one
-      // scores less whatever its other side does.
-      if (k > 0 && before !== WHOLE && bestBefore === WHOLE && bestAfter === WHOLE) continue;
-      const end = typeof ends === 'number' ? start + ends : ends[from + k]!;
-      const after = agreementAfter(text, end, suffix, suffixBegin, suffixEnd);
-      const c = k === 0 ? 1 : this.compare(before, after, bestBefore, bestAfter);
-      if (c > 0) {
-        best = k;
-        bestBefore = before;
-        bestAfter = after;
-        ambiguous = false;
-      } else if (c === 0) ambiguous = true;
-    }
-    return { best, ambiguous };
+/**
+ * The first of the places starts[from + k], k < n (ascending; each `ends` long, or
+ * ending at ends[from + k]) with the best agreement with the target's prefix and
+ * suffix, and whether another shares it (without prefix and suffix: the first, and
+ * ambiguous when there is another). `score` decides, but an affix's normalized
+ * length is counted only when it does: a place where all of an affix agrees scores
+ * that length, more than any place where only part of it agrees, so two places
+ * compare without it unless each has a whole side where the other does not.
+ */
+export function chooseAmong(
+  text: TextLike,
+  target: AnchorTarget,
+  starts: ArrayLike<number>,
+  from: number,
+  n: number,
+  ends: number | ArrayLike<number>,
+): { best: number; ambiguous: boolean } {
+  const prefix = target.prefix ?? '';
+  const suffix = target.suffix ?? '';
+  if (n < 2 || (!prefix && !suffix)) return { best: 0, ambiguous: n > 1 };
+  const prefixBegin = coreStart(prefix);
+  const prefixEnd = coreEnd(prefix);
+  const suffixBegin = coreStart(suffix);
+  const suffixEnd = coreEnd(suffix);
+  let best = 0;
+  let ambiguous = false;
+  let bestBefore = 0;
+  let bestAfter = 0;
+  for (let k = 0; k < n; k++) {
+    const start = starts[from + k]!;
+    const before = agreementBefore(text, start, prefix, prefixBegin, prefixEnd);
+    // Where the best agrees whole on both sides, a place that does not on this one
+    // scores less whatever its other side does.
+    if (k > 0 && before !== WHOLE && bestBefore === WHOLE && bestAfter === WHOLE) continue;
+    const end = typeof ends === 'number' ? start + ends : ends[from + k]!;
+    const after = agreementAfter(text, end, suffix, suffixBegin, suffixEnd);
+    const c = k === 0 ? 1 : compareAgreements(prefix, suffix, before, after, bestBefore, bestAfter);
+    if (c > 0) {
+      best = k;
+      bestBefore = before;
+      bestAfter = after;
+      ambiguous = false;
+    } else if (c === 0) ambiguous = true;
   }
+  return { best, ambiguous };
+}
 
-  /** The score of agreements as `agreementBefore` and `agreementAfter` give them. */
-  private total(before: number, after: number): number {
-    return (before === WHOLE ? this.prefixScore : before) + (after === WHOLE ? this.suffixScore : after);
-  }
-
-  /** Positive, zero or negative as agreements (b1, a1) score more than, as much as or less than (b2, a2). */
-  private compare(b1: number, a1: number, b2: number, a2: number): number {
-    // Each side's difference, ±Infinity for "more" or "less" by an amount not counted.
-    const p = side(b1, b2);
-    const s = side(a1, a2);
-    if (Number.isFinite(p) && Number.isFinite(s)) return p + s;
-    if (p >= 0 && s >= 0) return 1;
-    if (p <= 0 && s <= 0) return -1;
-    return this.total(b1, a1) - this.total(b2, a2);
-  }
+/**
+ * Positive, zero or negative as agreements (b1, a1) with `prefix` and `suffix` score
+ * more than, as much as or less than (b2, a2), agreements as `agreementBefore` and
+ * `agreementAfter` give them.
+ */
+function compareAgreements(prefix: string, suffix: string, b1: number, a1: number, b2: number, a2: number): number {
+  // Each side's difference, ±Infinity for "more" or "less" by an amount not counted.
+  const p = side(b1, b2);
+  const s = side(a1, a2);
+  if (Number.isFinite(p) && Number.isFinite(s)) return p + s;
+  if (p >= 0 && s >= 0) return 1;
+  if (p <= 0 && s <= 0) return -1;
+  const score = (before: number, after: number): number =>
+    (before === WHOLE ? normalizedLength(prefix) : before) + (after === WHOLE ? normalizedLength(suffix) : after);
+  return score(b1, a1) - score(b2, a2);
 }
 
 /** x - y for two agreements of one affix, or ±Infinity where just one of them is WHOLE (and so larger). */
@@ -340,17 +331,17 @@ export function chooseOccurrence(text: TextLike, t: PreparedTarget, occs: readon
   const tier = exact ? occs.filter((o) => o.exact) : occs;
   const kind = exact ? 'exact' : 'normalized';
   if (tier.length === 0) return ORPHANED;
-  let best = 0;
-  let ambiguous = tier.length > 1;
-  if (ambiguous && (t.prefix || t.suffix)) {
-    ({ best, ambiguous } = t.chooseAmong(
-      text,
-      tier.map((o) => o.start),
-      0,
-      tier.length,
-      tier.map((o) => o.end),
-    ));
-  }
+  const { best, ambiguous } =
+    tier.length === 1
+      ? { best: 0, ambiguous: false }
+      : chooseAmong(
+          text,
+          t.target,
+          tier.map((o) => o.start),
+          0,
+          tier.length,
+          tier.map((o) => o.end),
+        );
   const { start, end } = tier[best]!;
   return { kind, ambiguous, start, end, distance: 0 };
 }
@@ -455,11 +446,7 @@ function exactAnchor(
   }
   const n = to - from;
   if (n === 0) return undefined;
-  let best = 0;
-  let ambiguous = n > 1;
-  if (ambiguous && (target.prefix || target.suffix)) {
-    ({ best, ambiguous } = prepareTarget(target).chooseAmong(text, found, from, n, length));
-  }
+  const { best, ambiguous } = chooseAmong(text, target, found, from, n, length);
   const start = found[from + best]!;
   return { kind: 'exact', ambiguous, start, end: start + length, distance: 0 };
 }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { agreeAfter, agreeBefore, anchorClaims, prepareTarget } from '../../src/core/anchor';
+import { agreeAfter, agreeBefore, anchorClaims, chooseAmong } from '../../src/core/anchor';
 import { normalize } from '../../src/core/normalize';
 
 /** Reference: how many characters the normalized text before `at` (white space right before it dropped) shares with the end of the normalized prefix. */
@@ -101,10 +101,10 @@ describe('agreeBefore / agreeAfter', () => {
         const scores = places.map((s) => agreeBefore(text, s, prefix) + agreeAfter(text, s + length, suffix));
         const top = Math.max(...scores);
         const expected = { best: scores.indexOf(top), ambiguous: scores.filter((x) => x === top).length > 1 };
-        const t = prepareTarget({ quote: 'q', prefix, suffix });
-        assert.deepStrictEqual(t.chooseAmong(text, Int32Array.from(places), 0, places.length, length), expected);
+        const t = { quote: 'q', prefix, suffix };
+        assert.deepStrictEqual(chooseAmong(text, t, Int32Array.from(places), 0, places.length, length), expected);
         // The same places given by their ends (as the normalized tier does).
-        assert.deepStrictEqual(t.chooseAmong(text, places, 0, places.length, places.map((s) => s + length)), expected);
+        assert.deepStrictEqual(chooseAmong(text, t, places, 0, places.length, places.map((s) => s + length)), expected);
       }),
       { numRuns: 3000 },
     );
