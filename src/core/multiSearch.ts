@@ -52,9 +52,13 @@ function gramHash(bytes: DataView, at: number, q: number): number {
   return h;
 }
 
-/** The word at `at`, keeping only its first `left` bytes when fewer than 4 are left. */
+/**
+ * The word at `at`, keeping only its first `left` bytes when fewer than 4 are left.
+ * Read signed: an unsigned word and a masked one are a double to the compiler, which
+ * the hash would convert back to int32, with a check, on every read.
+ */
 function word(bytes: DataView, at: number, left: number): number {
-  const x = bytes.getUint32(at, true);
+  const x = bytes.getInt32(at, true);
   return left >= 4 ? x : x & TAIL[left]!;
 }
 
@@ -137,8 +141,9 @@ class SampledGroup {
     while (1 << seenBits < 2 * members.length) seenBits++;
     const seen = new Int32Array(1 << seenBits);
     const seenMask = (1 << seenBits) - 1;
-    for (let k = 0, e = 0; k < members.length; k++) {
-      const hh = (headHashes[k] = gramHash(view, k * head, head));
+    // `row` is k * head, kept as a sum: a product is a double to the compiler.
+    for (let k = 0, e = 0, row = 0; k < members.length; k++, row += head) {
+      const hh = (headHashes[k] = gramHash(view, row, head));
       let at = hh >>> (32 - seenBits);
       let twin = -1;
       for (; seen[at] !== 0; at = (at + 1) & seenMask) {
@@ -156,7 +161,7 @@ class SampledGroup {
       }
       seen[at] = k + 1;
       for (let o = 0; o < w; o++, e++) {
-        const h = gramHash(view, k * head + o, q);
+        const h = gramHash(view, row + o, q);
         let slot = h >>> shift;
         while (slots[slot] !== 0) slot = (slot + 1) & mask;
         slots[slot] = ((h << bits) & ~((1 << entryBits) - 1)) | (e + 1);
@@ -172,16 +177,19 @@ class SampledGroup {
     const mask = (1 << this.bits) - 1;
     const entryMask = (1 << entryBits) - 1;
     const filterShift = 32 - this.filterBits;
-    const first = Math.ceil(from / w) * w;
-    const last = Math.min(to - 1 + w - 1, text.length - q);
+    // Positions are kept int32 (`| 0`): `Math.ceil(from / w) * w` is a double to the
+    // compiler, and so would be every probe position derived from it, each converted
+    // back (and checked) where it indexes the bytes.
+    const first = (from + ((w - (from % w)) % w)) | 0;
+    const last = Math.min(to - 1 + w - 1, text.length - q) | 0;
     if (last < first) return;
     // Probes first, first + w, ... up to last, a chunk of them at a time; the bytes of
     // a chunk reach back and ahead far enough to hold the head of every candidate.
-    const span = Math.min(Math.max(1, Math.floor(CHUNK / w)) * w, last - first + w);
+    const span = Math.min(Math.max(1, (CHUNK / w) | 0) * w, last - first + w) | 0;
     const bytes = new Uint8Array(span + 2 * head + 3);
     const view = new DataView(bytes.buffer);
     // The probes of a chunk that pass the filter: position, hash, first slot.
-    const passed = new Int32Array((3 * span) / w);
+    const passed = new Int32Array(((3 * span) / w) | 0);
     // The candidates of a chunk whose head matches: member, start.
     let cands = new Int32Array(256);
     // The occurrences of a chunk: pattern, start (appended to `out` a chunk at a time,
