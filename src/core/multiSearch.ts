@@ -144,7 +144,7 @@ class SampledGroup {
     // `row` is k * head, kept as a sum: a product is a double to the compiler.
     for (let k = 0, e = 0, row = 0; k < members.length; k++, row += head) {
       const hh = (headHashes[k] = gramHash(view, row, head));
-      let at = hh >>> (32 - seenBits);
+      let at = (hh >>> (32 - seenBits)) | 0;
       let twin = -1;
       for (; seen[at] !== 0; at = (at + 1) & seenMask) {
         const j = seen[at]! - 1;
@@ -162,7 +162,8 @@ class SampledGroup {
       seen[at] = k + 1;
       for (let o = 0; o < w; o++, e++) {
         const h = gramHash(view, row + o, q);
-        let slot = h >>> shift;
+        // `| 0`: a slot is an unsigned shift or a masked sum, which meet as a double otherwise.
+        let slot = (h >>> shift) | 0;
         while (slots[slot] !== 0) slot = (slot + 1) & mask;
         slots[slot] = ((h << bits) & ~((1 << entryBits) - 1)) | (e + 1);
         filter[h >>> filterShift]! |= filterBitsOf(h);
@@ -188,7 +189,7 @@ class SampledGroup {
     const span = Math.min(Math.max(1, (CHUNK / w) | 0) * w, last - first + w) | 0;
     const bytes = new Uint8Array(span + 2 * head + 3);
     const view = new DataView(bytes.buffer);
-    // The probes of a chunk that pass the filter: position, hash, first slot.
+    // The probes of a chunk that pass the filter: position, hash, first slot (room for every probe).
     const passed = new Int32Array(((3 * span) / w) | 0);
     // The candidates of a chunk whose head matches: member, start.
     let cands = new Int32Array(256);
@@ -199,14 +200,18 @@ class SampledGroup {
       const end = Math.min(base + span - w, last);
       const at = Math.max(0, base - w + 1);
       copyBytes(text, at, Math.min(end + head, text.length) - at, bytes);
+      // Every probe is written, and kept (n moves on) only if it passes: about one in
+      // nine passes, at random, and a branch on it measured slower than the arithmetic
+      // (the CPU mispredicts it, and waits for the filter's read each time it does).
       let n = 0;
       for (let i = base; i <= end; i += w) {
         const h = gramHash(view, i - at, q);
         const bits = filterBitsOf(h);
-        if ((filter[h >>> filterShift]! & bits) !== bits) continue;
-        passed[n++] = i;
-        passed[n++] = h;
-        n++;
+        const missing = (filter[h >>> filterShift]! & bits) ^ bits;
+        passed[n] = i;
+        passed[n + 1] = h;
+        // 3 if no bit is missing, else 0: (missing | -missing) has its sign bit set iff missing !== 0.
+        n += 3 - 3 * ((missing | -missing) >>> 31);
       }
       // Read the table for all of them in a row, so the CPU waits for many cache misses
       // at once instead of one after the other.
@@ -217,7 +222,7 @@ class SampledGroup {
         const i = passed[k]!;
         const h = passed[k + 1]!;
         const tag = (h << this.bits) & ~entryMask;
-        for (let slot = h >>> shift; slots[slot] !== 0; slot = (slot + 1) & mask) {
+        for (let slot = (h >>> shift) | 0; slots[slot] !== 0; slot = (slot + 1) & mask) {
           const entry = slots[slot]!;
           if ((entry & ~entryMask) !== tag) continue;
           const e = (entry & entryMask) - 1;
