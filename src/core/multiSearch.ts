@@ -5,10 +5,18 @@
  * Every pattern is at least `minLen` long. Take q-grams (q < minLen) and let
  * w = minLen - q + 1 (or less). An occurrence starting at s covers the text positions
  * s .. s + w - 1 with q-grams that lie inside the pattern, and exactly one of them is
- * a multiple of w. So the table holds, for every pattern, its q-grams at offsets
- * 0 .. w - 1, and the text is probed only at multiples of w: a hit (pattern, offset)
- * at position i is a candidate start i - offset, confirmed against the text. Each
- * occurrence is found exactly once.
+ * a multiple of w. So a filter holds, for every pattern, its q-grams at offsets
+ * 0 .. w - 1, and the text is probed only at multiples of w. A probe at i that
+ * passes is where an occurrence starting at i - o could be, for the offsets o at
+ * which some pattern has a q-gram with that hash (a bit mask per bucket of hashes);
+ * the text's head there (its first q + w - 1 code units, hashed from the bytes at
+ * hand) is looked up among the patterns' heads, and a pattern found is confirmed
+ * against the text. Each occurrence is found exactly once, from the one probe it
+ * covers.
+ *
+ * The filter, the masks and the heads' table stay in the CPU's second-level cache;
+ * a table of every (q-gram, pattern, offset), which this replaces, did not, and
+ * building it cost a cache miss per q-gram.
  *
  * The q-grams are hashed from bytes read four at a time (a `DataView` over a copy of
  * the text made by `TextEncoder`, many times cheaper than `charCodeAt` per character):
@@ -24,12 +32,15 @@ const MIX = 0x9e3779b1 | 0;
 const LONG = 0;
 const Q_LONG = 12;
 /**
- * The largest w: a pattern puts w q-grams in the table, so a large w (long patterns)
- * would fill memory to save probes that are already cheap.
+ * The largest w: a pattern puts w q-grams in the filter and a probe may check up to
+ * w heads, so a large w (long patterns) would fill the filter to save probes that
+ * are already cheap.
  */
 const W_MAX = 32;
 /** The filter has at most 2^this words (64 KB): it stays in the second-level cache. */
 const FILTER_WORD_BITS = 14;
+/** The offset masks have at most 2^this buckets (256 KB). */
+const OFFSET_BITS = 16;
 /** Up to this many patterns of a length class are searched with `indexOf`. */
 const FEW = 8;
 /** The text is copied to bytes this many code units at a time (about, a multiple of w). */
@@ -79,33 +90,31 @@ class SampledGroup {
   /** How many code units of each member its q-grams cover (q + w - 1). */
   private readonly head: number;
   /**
-   * Open addressing with linear probing, one int32 per slot (0: empty, so a fresh
-   * table needs no filling): a tag of the q-gram's hash in the top bits, entry + 1
-   * below (entry = k * w + offset for the k-th member). Filled under a third: a q-gram
-   * that many patterns share makes a run of slots, and runs must stay short for the
-   * probes that land in them.
-   */
-  private readonly slots: Int32Array;
-  private readonly bits: number;
-  private readonly entryBits: number;
-  /**
-   * A filter checked before the table: a word per few q-grams, two bits of the word
-   * per q-gram (both must be set). Most probes are q-grams no pattern has, and the
-   * filter stays in the CPU cache where the table would miss it on every probe; two
+   * The filter every probe checks first: a word per q-gram or so, two bits of the
+   * word per q-gram (both must be set). Most probes are q-grams no pattern has; two
    * bits in one word reject about four times as many of them as one bit in a set of
    * the same size, with one read.
    */
   private readonly filter: Int32Array;
   private readonly filterBits: number;
-  /**
-   * The hash of each member's head: a q-gram that matches by chance (a common phrase
-   * at the wrong alignment) is rejected with bytes already at hand, without reading
-   * the pattern or the text elsewhere.
-   */
+  /** The hash of each member's head (its first `head` code units). */
   private readonly headHashes: Int32Array;
   /**
+   * The members by head hash: open addressing with linear probing, member + 1 per
+   * slot (0: empty), for the first member of each pattern (twins are not in it).
+   */
+  private readonly byHead: Int32Array;
+  private readonly byHeadBits: number;
+  /**
+   * For each bucket of q-gram hashes, a bit per offset (0 .. w - 1) at which some
+   * member has a q-gram of the bucket: a probe that passes the filter checks the heads
+   * at those offsets back from it, not at all w.
+   */
+  private readonly offsets: Int32Array;
+  private readonly offsetBits: number;
+  /**
    * The next member with the same pattern, or -1. A pattern that an earlier member
-   * already has (the same quote claimed twice) puts nothing in the table: it is
+   * already has (the same quote claimed twice) puts nothing in the filter: it is
    * reported wherever the earlier one is found, with one compare for both.
    */
   private readonly twins: Int32Array;
@@ -121,33 +130,30 @@ class SampledGroup {
     const heads = new Uint8Array(members.length * head + 3);
     copyBytes(members.map((i) => patterns[i]!.slice(0, head)).join(''), 0, members.length * head, heads);
     const view = new DataView(heads.buffer);
-    const entries = members.length * w;
-    let bits = 4;
-    while (1 << bits < entries * 3) bits++;
-    this.bits = bits;
-    let entryBits = 1;
-    while (1 << entryBits <= entries) entryBits++;
-    this.entryBits = entryBits;
-    const mask = (1 << bits) - 1;
-    const shift = 32 - bits;
-    const slots = (this.slots = new Int32Array(1 << bits));
-    this.filterBits = Math.min(FILTER_WORD_BITS, bits - 2);
-    const filterShift = 32 - this.filterBits;
-    const filter = (this.filter = new Int32Array(1 << this.filterBits));
+    let filterBits = 4;
+    while (1 << filterBits < members.length * w && filterBits < FILTER_WORD_BITS) filterBits++;
+    this.filterBits = filterBits;
+    const filterShift = 32 - filterBits;
+    const filter = (this.filter = new Int32Array(1 << filterBits));
     const headHashes = (this.headHashes = new Int32Array(members.length));
     const twins = (this.twins = new Int32Array(members.length).fill(-1));
-    // The first member of each pattern, by head hash: open addressing, member + 1.
-    let seenBits = 4;
-    while (1 << seenBits < 2 * members.length) seenBits++;
-    const seen = new Int32Array(1 << seenBits);
-    const seenMask = (1 << seenBits) - 1;
+    let byHeadBits = 4;
+    while (1 << byHeadBits < 2 * members.length) byHeadBits++;
+    this.byHeadBits = byHeadBits;
+    const byHead = (this.byHead = new Int32Array(1 << byHeadBits));
+    const byHeadMask = (1 << byHeadBits) - 1;
+    let offsetBits = 4;
+    while (1 << offsetBits < members.length * w && offsetBits < OFFSET_BITS) offsetBits++;
+    this.offsetBits = offsetBits;
+    const offsetShift = 32 - offsetBits;
+    const offsets = (this.offsets = new Int32Array(1 << offsetBits));
     // `row` is k * head, kept as a sum: a product is a double to the compiler.
-    for (let k = 0, e = 0, row = 0; k < members.length; k++, row += head) {
+    for (let k = 0, row = 0; k < members.length; k++, row += head) {
       const hh = (headHashes[k] = gramHash(view, row, head));
-      let at = (hh >>> (32 - seenBits)) | 0;
+      let at = (hh >>> (32 - byHeadBits)) | 0;
       let twin = -1;
-      for (; seen[at] !== 0; at = (at + 1) & seenMask) {
-        const j = seen[at]! - 1;
+      for (; byHead[at] !== 0; at = (at + 1) & byHeadMask) {
+        const j = byHead[at]! - 1;
         if (headHashes[j] === hh && patterns[members[j]!] === patterns[members[k]!]) {
           twin = j;
           break;
@@ -156,27 +162,24 @@ class SampledGroup {
       if (twin !== -1) {
         twins[k] = twins[twin]!;
         twins[twin] = k;
-        e += w;
         continue;
       }
-      seen[at] = k + 1;
-      for (let o = 0; o < w; o++, e++) {
+      byHead[at] = k + 1;
+      for (let o = 0; o < w; o++) {
         const h = gramHash(view, row + o, q);
-        // `| 0`: a slot is an unsigned shift or a masked sum, which meet as a double otherwise.
-        let slot = (h >>> shift) | 0;
-        while (slots[slot] !== 0) slot = (slot + 1) & mask;
-        slots[slot] = ((h << bits) & ~((1 << entryBits) - 1)) | (e + 1);
         filter[h >>> filterShift]! |= filterBitsOf(h);
+        offsets[h >>> offsetShift]! |= 1 << o;
       }
     }
   }
 
   /** Appends (pattern, start) for every occurrence of a member starting in text[from, to). */
   scan(text: string, out: Pairs, from: number, to: number): void {
-    const { w, q, head, slots, patterns, members, filter, headHashes, twins, entryBits } = this;
-    const shift = 32 - this.bits;
-    const mask = (1 << this.bits) - 1;
-    const entryMask = (1 << entryBits) - 1;
+    const { w, q, head, patterns, members, filter, headHashes, twins, byHead, byHeadBits } = this;
+    const byHeadShift = 32 - byHeadBits;
+    const offsets = this.offsets;
+    const offsetShift = 32 - this.offsetBits;
+    const byHeadMask = (1 << byHeadBits) - 1;
     const filterShift = 32 - this.filterBits;
     // Positions are kept int32 (`| 0`): `Math.ceil(from / w) * w` is a double to the
     // compiler, and so would be every probe position derived from it, each converted
@@ -189,8 +192,9 @@ class SampledGroup {
     const span = Math.min(Math.max(1, (CHUNK / w) | 0) * w, last - first + w) | 0;
     const bytes = new Uint8Array(span + 2 * head + 3);
     const view = new DataView(bytes.buffer);
-    // The probes of a chunk that pass the filter: position, hash, first slot (room for every probe).
-    const passed = new Int32Array(((3 * span) / w) | 0);
+    // The probes of a chunk that pass the filter: position, hash, then its offsets'
+    // mask in place of the hash (room for every probe).
+    const passed = new Int32Array(2 * (((span / w) | 0) + 1));
     // The candidates of a chunk whose head matches: member, start.
     let cands = new Int32Array(256);
     // The occurrences of a chunk: pattern, start (appended to `out` a chunk at a time,
@@ -210,28 +214,27 @@ class SampledGroup {
         const missing = (filter[h >>> filterShift]! & bits) ^ bits;
         passed[n] = i;
         passed[n + 1] = h;
-        // 3 if no bit is missing, else 0: (missing | -missing) has its sign bit set iff missing !== 0.
-        n += 3 - 3 * ((missing | -missing) >>> 31);
+        // 2 if no bit is missing, else 0: (missing | -missing) has its sign bit set iff missing !== 0.
+        n += 2 - 2 * ((missing | -missing) >>> 31);
       }
-      // Read the table for all of them in a row, so the CPU waits for many cache misses
-      // at once instead of one after the other.
-      for (let k = 0; k < n; k += 3) passed[k + 2] = slots[passed[k + 1]! >>> shift]!;
+      // The masks of all of them read in a row, so the CPU waits for their cache misses at once.
+      for (let k = 1; k < n; k += 2) passed[k] = offsets[passed[k]! >>> offsetShift]!;
+      // An occurrence through a passing probe i starts at i - o for an offset o of its
+      // mask: the head there is hashed (from the bytes at hand) and looked up.
       let c = 0;
-      for (let k = 0; k < n; k += 3) {
-        if (passed[k + 2] === 0) continue;
+      for (let k = 0; k < n; k += 2) {
         const i = passed[k]!;
-        const h = passed[k + 1]!;
-        const tag = (h << this.bits) & ~entryMask;
-        for (let slot = (h >>> shift) | 0; slots[slot] !== 0; slot = (slot + 1) & mask) {
-          const entry = slots[slot]!;
-          if ((entry & ~entryMask) !== tag) continue;
-          const e = (entry & entryMask) - 1;
-          const k = (e / w) | 0;
-          const s = i - (e - k * w);
-          if (s < from || s >= to || s + head > text.length || gramHash(view, s - at, head) !== headHashes[k]) continue;
-          if (c === cands.length) cands = doubled(cands);
-          cands[c++] = k;
-          cands[c++] = s;
+        for (let m = passed[k + 1]!; m !== 0; m &= m - 1) {
+          const s = i - (31 - Math.clz32(m & -m));
+          if (s < from || s >= to || s + head > text.length) continue;
+          const hh = gramHash(view, s - at, head);
+          for (let slot = (hh >>> byHeadShift) | 0; byHead[slot] !== 0; slot = (slot + 1) & byHeadMask) {
+            const member = byHead[slot]! - 1;
+            if (headHashes[member] !== hh) continue;
+            if (c === cands.length) cands = doubled(cands);
+            cands[c++] = member;
+            cands[c++] = s;
+          }
         }
       }
       // The same for the patterns: their last code unit, read for all candidates in a
