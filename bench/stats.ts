@@ -32,23 +32,67 @@ export function measure<T>(fn: () => T, options: { warmup: number; runs: number 
   return { median: median(runs), runs, result: result as T };
 }
 
+/** Two measurements taken in pairs, and the median of the pairs' ratios. */
+export interface PairedMeasurement<A, B> {
+  a: Measurement<A>;
+  b: Measurement<B>;
+  /** The median over the pairs of b's time divided by a's. */
+  ratio: number;
+}
+
 /**
- * Takes each named measurement `rounds` times, in alternation, and keeps for each
- * the measurement with the lowest median.
+ * Runs `a` and `b` `warmup` times each untimed, then `runs` pairs timed: one run of
+ * each per pair, `a` first in even pairs and `b` first in odd ones, so both runs of a
+ * pair see the machine in the same state and neither always runs after the other.
+ * The ratio is the median of the pairs' ratios: on a machine whose speed changes
+ * from one stretch to the next (this one's single pass reads 2 ms in some and 4.5 ms
+ * in others), one of them cannot be timed in a fast stretch and the other in a slow
+ * one. `clock` is for tests.
  */
-export function fastestOfRounds<M extends Record<string, unknown>>(
-  rounds: number,
-  measurements: { [K in keyof M]: () => Measurement<M[K]> },
-): { [K in keyof M]: Measurement<M[K]> } {
-  const best: Partial<{ [K in keyof M]: Measurement<M[K]> }> = {};
-  for (let round = 0; round < rounds; round++) {
-    for (const name of Object.keys(measurements) as (keyof M)[]) {
-      const m = measurements[name]();
-      const kept = best[name];
-      if (kept === undefined || m.median < kept.median) best[name] = m;
-    }
+export function measurePaired<A, B>(
+  a: () => A,
+  b: () => B,
+  options: { warmup: number; runs: number },
+  clock: () => number = () => performance.now(),
+): PairedMeasurement<A, B> {
+  for (let i = 0; i < options.warmup; i++) {
+    a();
+    b();
   }
-  return best as { [K in keyof M]: Measurement<M[K]> };
+  const runsA: number[] = [];
+  const runsB: number[] = [];
+  const ratios: number[] = [];
+  let resultA: A | undefined;
+  let resultB: B | undefined;
+  const timeA = (): number => {
+    const start = clock();
+    resultA = a();
+    return clock() - start;
+  };
+  const timeB = (): number => {
+    const start = clock();
+    resultB = b();
+    return clock() - start;
+  };
+  for (let i = 0; i < Math.max(1, options.runs); i++) {
+    let msA: number;
+    let msB: number;
+    if (i % 2 === 0) {
+      msA = timeA();
+      msB = timeB();
+    } else {
+      msB = timeB();
+      msA = timeA();
+    }
+    runsA.push(msA);
+    runsB.push(msB);
+    ratios.push(msB / msA);
+  }
+  return {
+    a: { median: median(runsA), runs: runsA, result: resultA as A },
+    b: { median: median(runsB), runs: runsB, result: resultB as B },
+    ratio: median(ratios),
+  };
 }
 
 export function median(values: readonly number[]): number {

@@ -27,7 +27,7 @@ import { judge } from '../../bench/judge';
 import { Random } from '../../bench/random';
 import { applyChange, typingEdits } from '../../bench/scenarios/keystroke';
 import { leanSidecarText, sidecarText } from '../../bench/scenarios/load';
-import { fastestOfRounds, median, percentile } from '../../bench/stats';
+import { measurePaired, median, percentile } from '../../bench/stats';
 
 /** Edit distance between two strings (Levenshtein), for short ones. */
 function distance(a: string, b: string): number {
@@ -250,18 +250,26 @@ describe('bench: judging, statistics, typing, sidecar text', () => {
     assert.strictEqual(percentile(hundred, 100), 100);
   });
 
-  it('keeps the fastest of measurements taken in alternation', () => {
+  it('times two functions in pairs, alternating which goes first, and takes the median ratio', () => {
     const order: string[] = [];
-    const medians = { a: [5, 2, 9], b: [1, 7, 3] };
+    // A fake clock: each call of a or b takes the next of its durations.
+    const durations = { a: [1, 1, 2, 2, 4, 4, 2], b: [1, 1, 5, 4, 8, 12, 6] };
     const calls = { a: 0, b: 0 };
-    const take = (name: 'a' | 'b') => () => {
+    let now = 0;
+    const run = (name: 'a' | 'b') => () => {
       order.push(name);
-      const m = medians[name][calls[name]++]!;
-      return { median: m, runs: [m], result: `${name}${m}` };
+      now += durations[name][calls[name]++]!;
+      return `${name}${calls[name]}`;
     };
-    const best = fastestOfRounds(3, { a: take('a'), b: take('b') });
-    assert.deepStrictEqual(order, ['a', 'b', 'a', 'b', 'a', 'b']);
-    assert.deepStrictEqual([best.a.result, best.b.result], ['a2', 'b1']);
+    const paired = measurePaired(run('a'), run('b'), { warmup: 2, runs: 5 }, () => now);
+    assert.deepStrictEqual(order, ['a', 'b', 'a', 'b', 'a', 'b', 'b', 'a', 'a', 'b', 'b', 'a', 'a', 'b']);
+    assert.deepStrictEqual(paired.a.runs, [2, 2, 4, 4, 2]);
+    assert.deepStrictEqual(paired.b.runs, [5, 4, 8, 12, 6]);
+    // Ratios 2.5, 2, 2, 3, 3: their median, not the ratio of the medians (6 / 2 = 3).
+    assert.strictEqual(paired.ratio, 2.5);
+    assert.strictEqual(paired.a.median, 2);
+    assert.strictEqual(paired.b.median, 6);
+    assert.deepStrictEqual([paired.a.result, paired.b.result], ['a7', 'b7']);
   });
 
   it('types single-character edits valid for the text as it is at each step', () => {
