@@ -108,28 +108,50 @@ export function chooseAmong(
   const prefixEnd = coreEnd(prefix);
   const suffixBegin = coreStart(suffix);
   const suffixEnd = coreEnd(suffix);
+  const endOf = (k: number): number => (typeof ends === 'number' ? starts[from + k]! + ends : ends[from + k]!);
+  if (befores.length < n) {
+    befores = new Int32Array(2 * n);
+    afters = new Int32Array(2 * n);
+  }
+  // Every place's prefix first. A place that agrees whole on both sides beats every
+  // place that does not on one of them, so where one does, only the places whose
+  // prefix agrees whole need their suffix read (the usual case: the sidecar's writer
+  // took the prefix and suffix from one place).
+  let wholeBefore = 0;
+  for (let k = 0; k < n; k++) {
+    const before = (befores[k] = agreementBefore(text, starts[from + k]!, prefix, prefixBegin, prefixEnd));
+    if (before === WHOLE) wholeBefore++;
+    afters[k] = UNREAD;
+  }
+  if (wholeBefore > 0) {
+    let best = -1;
+    let ambiguous = false;
+    for (let k = 0; k < n; k++) {
+      if (befores[k] !== WHOLE) continue;
+      if ((afters[k] = agreementAfter(text, endOf(k), suffix, suffixBegin, suffixEnd)) !== WHOLE) continue;
+      if (best === -1) best = k;
+      else ambiguous = true;
+    }
+    if (best !== -1) return { best, ambiguous };
+  }
   let best = 0;
   let ambiguous = false;
-  let bestBefore = 0;
-  let bestAfter = 0;
   for (let k = 0; k < n; k++) {
-    const start = starts[from + k]!;
-    const before = agreementBefore(text, start, prefix, prefixBegin, prefixEnd);
-    // Where the best agrees whole on both sides, a place that does not on this one
-    // scores less whatever its other side does.
-    if (k > 0 && before !== WHOLE && bestBefore === WHOLE && bestAfter === WHOLE) continue;
-    const end = typeof ends === 'number' ? start + ends : ends[from + k]!;
-    const after = agreementAfter(text, end, suffix, suffixBegin, suffixEnd);
-    const c = k === 0 ? 1 : compareAgreements(prefix, suffix, before, after, bestBefore, bestAfter);
+    const after = afters[k] !== UNREAD ? afters[k]! : agreementAfter(text, endOf(k), suffix, suffixBegin, suffixEnd);
+    const c = k === 0 ? 1 : compareAgreements(prefix, suffix, befores[k]!, after, befores[best]!, afters[best]!);
+    afters[k] = after;
     if (c > 0) {
       best = k;
-      bestBefore = before;
-      bestAfter = after;
       ambiguous = false;
     } else if (c === 0) ambiguous = true;
   }
   return { best, ambiguous };
 }
+
+/** Scratch for `chooseAmong`: each place's agreement with the prefix and with the suffix (UNREAD: not read yet). */
+let befores = new Int32Array(16);
+let afters = new Int32Array(16);
+const UNREAD = -2;
 
 /**
  * Positive, zero or negative as agreements (b1, a1) with `prefix` and `suffix` score
