@@ -175,12 +175,11 @@ class SampledGroup {
 
   /** Appends (pattern, start) for every occurrence of a member starting in text[from, to). */
   scan(text: string, out: Pairs, from: number, to: number): void {
-    const { w, q, head, patterns, members, filter, headHashes, twins, byHead, byHeadBits } = this;
-    const byHeadShift = 32 - byHeadBits;
-    const offsets = this.offsets;
-    const offsetShift = 32 - this.offsetBits;
-    const byHeadMask = (1 << byHeadBits) - 1;
+    const { w, q, head, patterns, members, filter, headHashes, twins, byHead, offsets } = this;
     const filterShift = 32 - this.filterBits;
+    const offsetShift = 32 - this.offsetBits;
+    const byHeadShift = 32 - this.byHeadBits;
+    const byHeadMask = (1 << this.byHeadBits) - 1;
     // Positions are kept int32 (`| 0`): `Math.ceil(from / w) * w` is a double to the
     // compiler, and so would be every probe position derived from it, each converted
     // back (and checked) where it indexes the bytes.
