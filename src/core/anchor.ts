@@ -232,7 +232,8 @@ function agreementBefore(text: TextLike, at: number, prefix: string, begin = cor
   if (occursAt(text, prefix, at - prefix.length)) return WHOLE;
   let i = at;
   while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
-  if (begin === 0 && j === prefix.length && occursAt(text, prefix, i - j)) return WHOLE;
+  // The same compare again where white space was skipped (else it is the one above).
+  if (i !== at && begin === 0 && j === prefix.length && occursAt(text, prefix, i - j)) return WHOLE;
   let n = 0;
   while (i > 0 && j > begin) {
     let a = text.charCodeAt(i - 1);
@@ -285,7 +286,7 @@ function agreementAfter(text: TextLike, at: number, suffix: string, begin = core
   if (occursAt(text, suffix, at)) return WHOLE;
   let i = at;
   while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  if (j === 0 && end === suffix.length && occursAt(text, suffix, i)) return WHOLE;
+  if (i !== at && j === 0 && end === suffix.length && occursAt(text, suffix, i)) return WHOLE;
   let n = 0;
   while (i < text.length && j < end) {
     let a = text.charCodeAt(i);
