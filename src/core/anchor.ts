@@ -354,17 +354,14 @@ export function chooseOccurrence(text: TextLike, t: PreparedTarget, occs: readon
   const tier = exact ? occs.filter((o) => o.exact) : occs;
   const kind = exact ? 'exact' : 'normalized';
   if (tier.length === 0) return ORPHANED;
-  const { best, ambiguous } =
-    tier.length === 1
-      ? { best: 0, ambiguous: false }
-      : chooseAmong(
-          text,
-          t.target,
-          tier.map((o) => o.start),
-          0,
-          tier.length,
-          tier.map((o) => o.end),
-        );
+  const { best, ambiguous } = chooseAmong(
+    text,
+    t.target,
+    tier.map((o) => o.start),
+    0,
+    tier.length,
+    tier.map((o) => o.end),
+  );
   const { start, end } = tier[best]!;
   return { kind, ambiguous, start, end, distance: 0 };
 }
@@ -446,11 +443,11 @@ export function fuzzySearchMany(
 
 /**
  * Tier 1 for one target, its quote trimmed: its verbatim occurrences
- * `starts[from, to)` (ascending) chosen among as `chooseOccurrence` does (the best prefix/suffix agreement, the
- * first of those on a tie, ambiguous when another shares it), without an object per
- * occurrence. A quote that occurs once is not scored. Occurrences that split a
- * surrogate pair (only possible for a quote that begins with a low surrogate or ends
- * with a high one) do not count. Undefined when none does.
+ * `starts[from, to)` (ascending) chosen among as `chooseOccurrence` does (the best
+ * prefix/suffix agreement, the first of those on a tie, ambiguous when another shares
+ * it), without an object per occurrence. A quote that occurs once is not scored.
+ * Occurrences that split a surrogate pair (only possible for a quote that begins with
+ * a low surrogate or ends with a high one) do not count. Undefined when none does.
  */
 function exactAnchor(
   text: string,
