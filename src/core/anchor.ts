@@ -101,14 +101,29 @@ export function chooseAmong(
   n: number,
   ends: number | ArrayLike<number>,
 ): { best: number; ambiguous: boolean } {
+  const choice = chooseIndex(text, target, starts, from, n, ends);
+  return { best: choice >> 1, ambiguous: (choice & 1) === 1 };
+}
+
+/**
+ * `chooseAmong`, as one number: 2 * best, plus 1 when ambiguous (no object per
+ * call: tier 1 calls it for each of thousands of quotes).
+ */
+function chooseIndex(
+  text: TextLike,
+  target: AnchorTarget,
+  starts: ArrayLike<number>,
+  from: number,
+  n: number,
+  ends: number | ArrayLike<number>,
+): number {
   const prefix = target.prefix ?? '';
   const suffix = target.suffix ?? '';
-  if (n < 2 || (!prefix && !suffix)) return { best: 0, ambiguous: n > 1 };
+  if (n < 2 || (!prefix && !suffix)) return n > 1 ? 1 : 0;
   const prefixBegin = coreStart(prefix);
   const prefixEnd = coreEnd(prefix);
   const suffixBegin = coreStart(suffix);
   const suffixEnd = coreEnd(suffix);
-  const endOf = (k: number): number => (typeof ends === 'number' ? starts[from + k]! + ends : ends[from + k]!);
   if (befores.length < n) {
     befores = new Int32Array(2 * n);
     afters = new Int32Array(2 * n);
@@ -128,16 +143,18 @@ export function chooseAmong(
     let ambiguous = false;
     for (let k = 0; k < n; k++) {
       if (befores[k] !== WHOLE) continue;
-      if ((afters[k] = agreementAfter(text, endOf(k), suffix, suffixBegin, suffixEnd)) !== WHOLE) continue;
+      const end = typeof ends === 'number' ? starts[from + k]! + ends : ends[from + k]!;
+      if ((afters[k] = agreementAfter(text, end, suffix, suffixBegin, suffixEnd)) !== WHOLE) continue;
       if (best === -1) best = k;
       else ambiguous = true;
     }
-    if (best !== -1) return { best, ambiguous };
+    if (best !== -1) return 2 * best + (ambiguous ? 1 : 0);
   }
   let best = 0;
   let ambiguous = false;
   for (let k = 0; k < n; k++) {
-    const after = afters[k] !== UNREAD ? afters[k]! : agreementAfter(text, endOf(k), suffix, suffixBegin, suffixEnd);
+    const end = typeof ends === 'number' ? starts[from + k]! + ends : ends[from + k]!;
+    const after = afters[k] !== UNREAD ? afters[k]! : agreementAfter(text, end, suffix, suffixBegin, suffixEnd);
     const c = k === 0 ? 1 : compareAgreements(prefix, suffix, befores[k]!, after, befores[best]!, afters[best]!);
     afters[k] = after;
     if (c > 0) {
@@ -145,7 +162,7 @@ export function chooseAmong(
       ambiguous = false;
     } else if (c === 0) ambiguous = true;
   }
-  return { best, ambiguous };
+  return 2 * best + (ambiguous ? 1 : 0);
 }
 
 /** Scratch for `chooseAmong`: each place's agreement with the prefix and with the suffix (UNREAD: not read yet). */
@@ -466,9 +483,9 @@ function exactAnchor(
   }
   const n = to - from;
   if (n === 0) return undefined;
-  const { best, ambiguous } = chooseAmong(text, target, found, from, n, length);
-  const start = found[from + best]!;
-  return { kind: 'exact', ambiguous, start, end: start + length, distance: 0 };
+  const choice = chooseIndex(text, target, found, from, n, length);
+  const start = found[from + (choice >> 1)]!;
+  return { kind: 'exact', ambiguous: (choice & 1) === 1, start, end: start + length, distance: 0 };
 }
 
 /**
@@ -490,27 +507,39 @@ export class ArticleIndex {
 
     // Tier 1, exact: one pass over the article for all trimmed quotes. Most targets
     // end here, so they are not prepared (an object each) until a later tier needs them.
-    const quotes: string[] = [];
-    let pending: number[] = [];
+    // Arrays of their final size (no copies as they grow), and `trim` only where a
+    // quote's first or last code unit could be white space (`trim` removes only code
+    // units up to 32 or from 0xA0): most quotes need no call.
+    let quotes: string[] = new Array<string>(targets.length);
+    const order = new Int32Array(targets.length);
+    let count = 0;
     for (let i = 0; i < targets.length; i++) {
-      const quote = targets[i]!.quote.trim();
-      if (quote === '') continue;
-      pending.push(i);
-      quotes.push(quote);
+      let quote = targets[i]!.quote;
+      const last = quote.length - 1;
+      if (last < 0) continue;
+      const head = quote.charCodeAt(0);
+      const tail = quote.charCodeAt(last);
+      if (head <= 32 || head >= 0xa0 || tail <= 32 || tail >= 0xa0) {
+        quote = quote.trim();
+        if (quote === '') continue;
+      }
+      order[count] = i;
+      quotes[count++] = quote;
     }
+    if (count < targets.length) quotes = quotes.slice(0, count);
     // Scored target by target, not as the search finds them: a target's prefix and
     // suffix are read once for all its occurrences, and the targets lie in memory
     // about in the order they were parsed, so reading them in order is cheaper than
     // jumping between them in the order of the text.
     const { starts, first } = new MultiSearch(quotes).findGrouped(this.text);
     const inexact: number[] = [];
-    for (let n = 0; n < pending.length; n++) {
-      const i = pending[n]!;
+    for (let n = 0; n < count; n++) {
+      const i = order[n]!;
       const anchor = exactAnchor(this.text, targets[i]!, quotes[n]!, starts, first[n]!, first[n + 1]!);
       if (anchor) anchors[i] = anchor;
       else inexact.push(i);
     }
-    pending = inexact;
+    let pending = inexact;
     if (pending.length === 0) return anchors;
     const prepared: PreparedTarget[] = [];
     for (const i of pending) prepared[i] = prepareTarget(targets[i]!);

@@ -69,6 +69,17 @@ describe('anchorClaims: fixtures', () => {
     assert.deepStrictEqual(a, { kind: 'exact', ambiguous: false, start: 0, end: 17, distance: 0 });
   });
 
+  it('trims every code unit `String.prototype.trim` removes, at either end of a quote', () => {
+    const text = read('anchor-wrapped-quote.txt');
+    // Tier 1 calls `trim` only where a quote's first or last code unit is up to 32 or from 0xA0.
+    const white = ['\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+    assert.strictEqual(white.join('').trim(), '');
+    const targets = white.flatMap((w) => [{ quote: w + 'The ministry said' }, { quote: 'The ministry said' + w }]);
+    for (const a of anchorClaims(text, targets)) {
+      assert.deepStrictEqual(a, { kind: 'exact', ambiguous: false, start: 0, end: 17, distance: 0 });
+    }
+  });
+
   it('matches straight quotes in the sidecar to curly quotes in the article', () => {
     const text = read('anchor-curly-quotes.txt');
     const a = anchorOne(text, { quote: '"We have evidence," the minister said.' });
