@@ -93,15 +93,8 @@ export class PreparedTarget {
  * that length, more than any place where only part of it agrees, so two places
  * compare without it unless each has a whole side where the other does not.
  */
-export function chooseAmong(
-  text: TextLike,
-  target: AnchorTarget,
-  starts: ArrayLike<number>,
-  from: number,
-  n: number,
-  ends: number | ArrayLike<number>,
-): { best: number; ambiguous: boolean } {
-  const choice = chooseIndex(text, target, starts, from, n, ends);
+export function chooseAmong(...args: Parameters<typeof chooseIndex>): { best: number; ambiguous: boolean } {
+  const choice = chooseIndex(...args);
   return { best: choice >> 1, ambiguous: (choice & 1) === 1 };
 }
 
