@@ -158,7 +158,7 @@ function chooseIndex(
   return 2 * best + (ambiguous ? 1 : 0);
 }
 
-/** Scratch for `chooseAmong`: each place's agreement with the prefix and with the suffix (UNREAD: not read yet). */
+/** Scratch for `chooseIndex`: each place's agreement with the prefix and with the suffix (UNREAD: not read yet). */
 let befores = new Int32Array(16);
 let afters = new Int32Array(16);
 const UNREAD = -2;
