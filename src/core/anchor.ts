@@ -136,8 +136,7 @@ function chooseIndex(
     let ambiguous = false;
     for (let k = 0; k < n; k++) {
       if (befores[k] !== WHOLE) continue;
-      const end = typeof ends === 'number' ? starts[from + k]! + ends : ends[from + k]!;
-      if ((afters[k] = agreementAfter(text, end, suffix, suffixBegin, suffixEnd)) !== WHOLE) continue;
+      if ((afters[k] = agreementAfter(text, endOf(starts, from + k, ends), suffix, suffixBegin, suffixEnd)) !== WHOLE) continue;
       if (best === -1) best = k;
       else ambiguous = true;
     }
@@ -146,8 +145,8 @@ function chooseIndex(
   let best = 0;
   let ambiguous = false;
   for (let k = 0; k < n; k++) {
-    const end = typeof ends === 'number' ? starts[from + k]! + ends : ends[from + k]!;
-    const after = afters[k] !== UNREAD ? afters[k]! : agreementAfter(text, end, suffix, suffixBegin, suffixEnd);
+    const after =
+      afters[k] !== UNREAD ? afters[k]! : agreementAfter(text, endOf(starts, from + k, ends), suffix, suffixBegin, suffixEnd);
     const c = k === 0 ? 1 : compareAgreements(prefix, suffix, befores[k]!, after, befores[best]!, afters[best]!);
     afters[k] = after;
     if (c > 0) {
@@ -156,6 +155,11 @@ function chooseIndex(
     } else if (c === 0) ambiguous = true;
   }
   return 2 * best + (ambiguous ? 1 : 0);
+}
+
+/** Where place k ends: starts[k] + ends for a quote's length, else ends[k]. */
+function endOf(starts: ArrayLike<number>, k: number, ends: number | ArrayLike<number>): number {
+  return typeof ends === 'number' ? starts[k]! + ends : ends[k]!;
 }
 
 /** Scratch for `chooseIndex`: each place's agreement with the prefix and with the suffix (UNREAD: not read yet). */
