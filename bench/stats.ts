@@ -1,10 +1,10 @@
 /** Timing and summary statistics for the benchmark runs. */
 
-/** Milliseconds taken by one call of `fn`, and its result. */
-export function timed<T>(fn: () => T): { ms: number; result: T } {
-  const start = performance.now();
+/** Milliseconds taken by one call of `fn` (by `clock`, for tests), and its result. */
+export function timed<T>(fn: () => T, clock: () => number = () => performance.now()): { ms: number; result: T } {
+  const start = clock();
   const result = fn();
-  return { ms: performance.now() - start, result };
+  return { ms: clock() - start, result };
 }
 
 export interface Measurement<T> {
@@ -62,35 +62,23 @@ export function measurePaired<A, B>(
   const runsA: number[] = [];
   const runsB: number[] = [];
   const ratios: number[] = [];
-  let resultA: A | undefined;
-  let resultB: B | undefined;
-  const timeA = (): number => {
-    const start = clock();
-    resultA = a();
-    return clock() - start;
-  };
-  const timeB = (): number => {
-    const start = clock();
-    resultB = b();
-    return clock() - start;
-  };
+  let runA = { ms: 0, result: undefined as A | undefined };
+  let runB = { ms: 0, result: undefined as B | undefined };
   for (let i = 0; i < Math.max(1, options.runs); i++) {
-    let msA: number;
-    let msB: number;
     if (i % 2 === 0) {
-      msA = timeA();
-      msB = timeB();
+      runA = timed(a, clock);
+      runB = timed(b, clock);
     } else {
-      msB = timeB();
-      msA = timeA();
+      runB = timed(b, clock);
+      runA = timed(a, clock);
     }
-    runsA.push(msA);
-    runsB.push(msB);
-    ratios.push(msB / msA);
+    runsA.push(runA.ms);
+    runsB.push(runB.ms);
+    ratios.push(runB.ms / runA.ms);
   }
   return {
-    a: { median: median(runsA), runs: runsA, result: resultA as A },
-    b: { median: median(runsB), runs: runsB, result: resultB as B },
+    a: { median: median(runsA), runs: runsA, result: runA.result as A },
+    b: { median: median(runsB), runs: runsB, result: runB.result as B },
     ratio: median(ratios),
   };
 }
