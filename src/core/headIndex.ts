@@ -6,7 +6,7 @@
  * `MultiSearch` probes the text only every w positions, so its table holds w
  * q-grams per pattern; for tens of thousands of patterns that table is megabytes,
  * and each probe of a short window misses the cache. Here each string is indexed
- * once, by its head (its first HEAD code units, or all of a shorter one), and the
+ * once, by its head (its first HEAD code units, or fewer: `headLength`), and the
  * window is read at every position with a rolling hash per head length in use: a
  * pass costs little, a long chain of strings sharing a short head costs much.
  * Articles are mostly made of the quoted text, so most positions start some head:
@@ -19,6 +19,8 @@
  */
 
 const HEAD = 8;
+/** The head of a string shorter than HEAD (`headLength`). */
+const SHORT_HEAD = 5;
 const BASE = 0x01000193;
 const MIX = 0x9e3779b1 | 0;
 const NONE = -1;
@@ -200,6 +202,12 @@ function keyOf(hash: number, length: number): number {
   return (hash ^ Math.imul(length, MIX)) & 0x7fffffff;
 }
 
+/**
+ * How many code units of a string of this length its head holds: all of a string
+ * shorter than SHORT_HEAD + 1, SHORT_HEAD of one shorter than HEAD, else HEAD. Each
+ * head length in use costs a pass over the stretch, and fuzzy pieces come in every
+ * length: a few of 6 or 7 made two passes of their own, for a handful of hits.
+ */
 function headLength(length: number): number {
-  return Math.min(HEAD, length);
+  return length >= HEAD ? HEAD : Math.min(SHORT_HEAD, length);
 }
