@@ -652,7 +652,8 @@ class OccurrenceIndex {
     let unbalanced = false;
     // Buckets wholly before `near` keep everything; those after only move.
     const first = lastAtMost(bases, Math.max(0, near.from));
-    for (let k = first; k <= last && bases[k]! <= near.to; k++) {
+    let k = first;
+    for (; k <= last && bases[k]! <= near.to; k++) {
       const bucket = this.buckets[k]!;
       const bs = bases[k]!;
       const newBs = map(bs);
@@ -675,8 +676,16 @@ class OccurrenceIndex {
       bucket.length = newBe - newBs;
       if (bucket.length === 0 || bucket.length > 2 * this.size) unbalanced = true;
     }
-    this.bases = undefined;
-    const now = this.basesNow();
+    // The new starts, in place: from the lengths for the buckets just changed, then
+    // the old starts moved as far for all after them (no pass over a thousand
+    // bucket objects on every keystroke).
+    const untouched = k <= last ? bases[k]! : 0;
+    for (let j = first + 1; j < k; j++) bases[j] = bases[j - 1]! + this.buckets[j - 1]!.length;
+    if (k <= last) {
+      const moved = bases[k - 1]! + this.buckets[k - 1]!.length - untouched;
+      for (let j = k; j <= last; j++) bases[j]! += moved;
+    }
+    const now = bases;
     for (const [p, s] of found) {
       const bucket = this.buckets[lastAtMost(now, s)]!;
       this.add(bucket, p, s - now[bucket.index]!);
