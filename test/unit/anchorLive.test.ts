@@ -124,4 +124,17 @@ describe('LiveAnchors: properties', () => {
     // Chunks of 3 and buckets of 2 code units: edits cross, empty, split and merge them.
     assertEqualsScratch(targetsFor, 400, { chunkSize: 3, bucketSize: 2 });
   });
+
+  it('equals anchoring from scratch when most buckets lie beyond what an edit reaches, and only move', () => {
+    // Articles of several hundred code units in buckets of 4: the quotes and affixes
+    // are short, so an edit touches a few buckets and moves the hundreds after them.
+    const long = fc.array(article, { minLength: 4, maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        long.chain((text) => fc.tuple(fc.constant(text), targetsFor(text), edits)),
+        ([text, chosen, raw]) => checkEdits(text, chosen, raw, { chunkSize: 64, bucketSize: 4 }),
+      ),
+      { numRuns: 150 },
+    );
+  });
 });
