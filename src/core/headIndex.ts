@@ -203,10 +203,10 @@ function keyOf(hash: number, length: number): number {
 }
 
 /**
- * How many code units of a string of this length its head holds: all of a string
- * shorter than SHORT_HEAD + 1, SHORT_HEAD of one shorter than HEAD, else HEAD. Each
- * head length in use costs a pass over the stretch, and fuzzy pieces come in every
- * length: a few of 6 or 7 made two passes of their own, for a handful of hits.
+ * How many code units of a string of this length its head holds: all of one of up
+ * to SHORT_HEAD, SHORT_HEAD of one shorter than HEAD, else HEAD. Each head length
+ * in use costs a pass over the stretch, and fuzzy pieces come in every length: a
+ * few of 6 or 7 made two passes of their own, for a handful of hits.
  */
 function headLength(length: number): number {
   return length >= HEAD ? HEAD : Math.min(SHORT_HEAD, length);
