@@ -676,19 +676,14 @@ class OccurrenceIndex {
       bucket.length = newBe - newBs;
       if (bucket.length === 0 || bucket.length > 2 * this.size) unbalanced = true;
     }
-    // The new starts, in place: from the lengths for the buckets just changed, then
-    // the old starts moved as far for all after them (no pass over a thousand
-    // bucket objects on every keystroke).
-    const untouched = k <= last ? bases[k]! : 0;
+    // The new starts, in place (no pass over a thousand bucket objects on every
+    // keystroke): summed again over the buckets just changed; those after them
+    // start beyond `near`, past the change, so they move by delta.
     for (let j = first + 1; j < k; j++) bases[j] = bases[j - 1]! + this.buckets[j - 1]!.length;
-    if (k <= last) {
-      const moved = bases[k - 1]! + this.buckets[k - 1]!.length - untouched;
-      for (let j = k; j <= last; j++) bases[j]! += moved;
-    }
-    const now = bases;
+    for (let j = k; j <= last; j++) bases[j]! += delta;
     for (const [p, s] of found) {
-      const bucket = this.buckets[lastAtMost(now, s)]!;
-      this.add(bucket, p, s - now[bucket.index]!);
+      const bucket = this.buckets[lastAtMost(bases, s)]!;
+      this.add(bucket, p, s - bases[bucket.index]!);
       dirty.add(p);
     }
     if (unbalanced) this.rebalance();
