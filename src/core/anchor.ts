@@ -505,8 +505,8 @@ export class ArticleIndex {
     // Tier 1, exact: one pass over the article for all trimmed quotes. Most targets
     // end here, so they are not prepared (an object each) until a later tier needs them.
     // Arrays of their final size (no copies as they grow), and `trim` only where a
-    // quote's first or last code unit could be white space (`trim` removes only code
-    // units up to 32 or from 0xA0): most quotes need no call.
+    // quote starts or ends with white space (`isSpace` is the set `trim` removes):
+    // most quotes need no call.
     let quotes: string[] = new Array<string>(targets.length);
     const order = new Int32Array(targets.length);
     let count = 0;
@@ -514,9 +514,7 @@ export class ArticleIndex {
       let quote = targets[i]!.quote;
       const last = quote.length - 1;
       if (last < 0) continue;
-      const head = quote.charCodeAt(0);
-      const tail = quote.charCodeAt(last);
-      if (head <= 32 || head >= 0xa0 || tail <= 32 || tail >= 0xa0) {
+      if (isSpace(quote.charCodeAt(0)) || isSpace(quote.charCodeAt(last))) {
         quote = quote.trim();
         if (quote === '') continue;
       }

@@ -71,7 +71,7 @@ describe('anchorClaims: fixtures', () => {
 
   it('trims every code unit `String.prototype.trim` removes, at either end of a quote', () => {
     const text = read('anchor-wrapped-quote.txt');
-    // Tier 1 calls `trim` only where a quote's first or last code unit is up to 32 or from 0xA0.
+    // Tier 1 calls `trim` only where a quote's first or last code unit is `isSpace`.
     const white = ['\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
     assert.strictEqual(white.join('').trim(), '');
     const targets = white.flatMap((w) => [{ quote: w + 'The ministry said' }, { quote: 'The ministry said' + w }]);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { ChunkedText } from '../../src/core/chunkedText';
-import { NormalizedText, normalize } from '../../src/core/normalize';
+import { NormalizedText, isSpace, normalize } from '../../src/core/normalize';
 import { MultiSearch } from '../../src/core/multiSearch';
 
 const piece = fc.constantFrom('a', 'bc', ' ', '  ', '\n', '\r\n', '\t', '\u00a0', '\u2003', '\u2019', '\u201c', '\u2033', 'x y');
@@ -59,6 +59,16 @@ describe('ChunkedText', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('isSpace', () => {
+  it('is true for exactly the code units `String.prototype.trim` removes (tier 1 trims only quotes it says start or end with one)', () => {
+    const differ: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (isSpace(c) !== (('x' + String.fromCharCode(c)).trim() === 'x')) differ.push(c);
+    }
+    assert.deepStrictEqual(differ, []);
   });
 });
 
