@@ -7,6 +7,7 @@
  */
 import * as assert from 'assert';
 import search from 'approx-string-match';
+import { serialize } from 'v8';
 import { parse as parseYaml } from 'yaml';
 import { detokenize, parseDocument, pressDocuments } from '../../bench/brown';
 import type { BrownDocument } from '../../bench/brown';
@@ -19,6 +20,7 @@ import {
   normalize,
   NormalizedText,
   occurrences,
+  oneBytePerCharacter,
   stratifiedSample,
 } from '../../bench/corpus';
 import type { Article, BenchClaim } from '../../bench/corpus';
@@ -104,7 +106,27 @@ describe('bench: the Brown press section as text', () => {
     assert.notStrictEqual(around[0], around[1], 'a repeated sentence has other neighbours');
     assert.strictEqual(buildArticle(two, 50_000, new Random(1)).text, article.text);
   });
+
+  it('stores the article one byte per character, even when a sentence is a thin string', () => {
+    // A keyed lookup internalizes the name it looks up: `thin` becomes a thin string
+    // pointing at the internalized "constructor", as a sentence of the corpus can.
+    const thin = ['con', 'structor'].join('');
+    const keyed: Record<string, unknown> = {};
+    void keyed[thin];
+    const sentences: BrownDocument[] = [[[thin, 'is a word.'], ['Another paragraph.']]];
+    assert.strictEqual(storage([thin, ' is a word.'].join('')), 'two-byte', 'V8 joins a thin string into two-byte text (else this test proves nothing)');
+    const article = buildArticle(sentences, 40, new Random(1));
+    assert.strictEqual(article.text.slice(0, 32), 'constructor is a word.\n\nAnother ');
+    assert.strictEqual(storage(article.text), 'one-byte');
+    assert.strictEqual(storage(oneBytePerCharacter('“quoted”')), 'two-byte', 'text that needs two bytes is left as it is');
+  });
 });
+
+/** How V8 stores a string, read from the tag its serializer writes first. */
+function storage(s: string): 'one-byte' | 'two-byte' | 'other' {
+  const tag = serialize(s)[2];
+  return tag === 0x22 ? 'one-byte' : tag === 0x63 ? 'two-byte' : 'other';
+}
 
 describe('bench: claims with known true locations', function () {
   this.timeout(120_000);
