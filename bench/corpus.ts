@@ -89,11 +89,12 @@ export function buildArticle(documents: readonly BrownDocument[], minLength: num
 /**
  * `text` stored one byte per character when every character fits, as V8 stores
  * ASCII text read from a file. `Array.prototype.join` returns a two-byte string
- * when any part is a thin string (a string internalized after it was made, which
- * depends on when the garbage collector last ran), so the same corpus came out
- * two-byte in some processes and not in others: the bench's own modules, loaded or
- * not, decided it. Anchoring reads two-byte text about a quarter slower, the
- * floor's loop as fast, so exact-only moved from about 2.6× to 3.5× with it.
+ * when any part is a thin string (a string internalized after it was made), and
+ * whether a sentence still is one when they are joined depends on what the process
+ * ran before: with the bench's other scenario modules loaded first, the corpus came
+ * out two-byte every time, without them one-byte. Anchoring reads two-byte text
+ * about a quarter slower, the floor's loop as fast, so exact-only moved from about
+ * 2.6× to 3.5× with it.
  * The anchoring scenario measures a two-byte copy of the article on its own row.
  */
 export function oneBytePerCharacter(text: string): string {
