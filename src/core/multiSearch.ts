@@ -39,7 +39,7 @@ const Q_LONG = 12;
 const W_MAX = 32;
 /** The filter has at most 2^this words (64 KB): it stays in the second-level cache. */
 const FILTER_WORD_BITS = 14;
-/** The offset masks have at most 2^this buckets (256 KB). */
+/** The offset masks have at most 2^this buckets (128 KB of 16-bit masks where w ≤ 16, else 256 KB). */
 const OFFSET_BITS = 16;
 /** Up to this many patterns of a length class are searched with `indexOf`. */
 const FEW = 8;
@@ -108,9 +108,10 @@ class SampledGroup {
   /**
    * For each bucket of q-gram hashes, a bit per offset (0 .. w - 1) at which some
    * member has a q-gram of the bucket: a probe that passes the filter checks the heads
-   * at those offsets back from it, not at all w.
+   * at those offsets back from it, not at all w. Sixteen bits a bucket where w
+   * allows: the table, read at random, takes half the cache.
    */
-  private readonly offsets: Int32Array;
+  private readonly offsets: Uint16Array | Int32Array;
   private readonly offsetBits: number;
   /**
    * The next member with the same pattern, or -1. A pattern that an earlier member
@@ -146,7 +147,7 @@ class SampledGroup {
     while (1 << offsetBits < members.length * w && offsetBits < OFFSET_BITS) offsetBits++;
     this.offsetBits = offsetBits;
     const offsetShift = 32 - offsetBits;
-    const offsets = (this.offsets = new Int32Array(1 << offsetBits));
+    const offsets = (this.offsets = w <= 16 ? new Uint16Array(1 << offsetBits) : new Int32Array(1 << offsetBits));
     // `row` is k * head, kept as a sum: a product is a double to the compiler.
     for (let k = 0, row = 0; k < members.length; k++, row += head) {
       const hh = (headHashes[k] = gramHash(view, row, head));
