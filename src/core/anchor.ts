@@ -93,25 +93,32 @@ export class PreparedTarget {
  * that length, more than any place where only part of it agrees, so two places
  * compare without it unless each has a whole side where the other does not.
  */
-export function chooseAmong(...args: Parameters<typeof chooseIndex>): { best: number; ambiguous: boolean } {
-  const choice = chooseIndex(...args);
-  return { best: choice >> 1, ambiguous: (choice & 1) === 1 };
-}
-
-/**
- * `chooseAmong`, as one number: 2 * best, plus 1 when ambiguous (no object per
- * call: tier 1 calls it for each of thousands of quotes).
- */
-function chooseIndex(
+export function chooseAmong(
   text: TextLike,
   target: AnchorTarget,
   starts: ArrayLike<number>,
   from: number,
   n: number,
   ends: number | ArrayLike<number>,
+): { best: number; ambiguous: boolean } {
+  const choice = chooseIndex(text, target.prefix ?? '', target.suffix ?? '', starts, from, n, ends);
+  return { best: choice >> 1, ambiguous: (choice & 1) === 1 };
+}
+
+/**
+ * `chooseAmong`, as one number: 2 * best, plus 1 when ambiguous (no object per
+ * call: tier 1 calls it for each of thousands of quotes), given the target's prefix
+ * and suffix ('' for none).
+ */
+function chooseIndex(
+  text: TextLike,
+  prefix: string,
+  suffix: string,
+  starts: ArrayLike<number>,
+  from: number,
+  n: number,
+  ends: number | ArrayLike<number>,
 ): number {
-  const prefix = target.prefix ?? '';
-  const suffix = target.suffix ?? '';
   if (n < 2 || (!prefix && !suffix)) return n > 1 ? 1 : 0;
   const prefixBegin = coreStart(prefix);
   const prefixEnd = coreEnd(prefix);
@@ -456,31 +463,32 @@ export function fuzzySearchMany(
 }
 
 /**
- * Tier 1 for one target, its quote trimmed: its verbatim occurrences
+ * Tier 1 for one target, its quote trimmed (`length` long): its verbatim occurrences
  * `starts[from, to)` (ascending) chosen among as `chooseOccurrence` does (the best
  * prefix/suffix agreement, the first of those on a tie, ambiguous when another shares
  * it), without an object per occurrence. A quote that occurs once is not scored.
- * Occurrences that split a surrogate pair (only possible for a quote that begins with
- * a low surrogate or ends with a high one) do not count. Undefined when none does.
+ * Where `splits` (a quote that begins with a low surrogate or ends with a high one),
+ * occurrences that split a surrogate pair do not count. Undefined when none does.
  */
 function exactAnchor(
   text: string,
-  target: AnchorTarget,
-  quote: string,
+  prefix: string,
+  suffix: string,
+  length: number,
+  splits: boolean,
   starts: Int32Array,
   from: number,
   to: number,
 ): Anchor | undefined {
-  const length = quote.length;
   let found = starts;
-  if (isLowSurrogate(quote.charCodeAt(0)) || isHighSurrogate(quote.charCodeAt(length - 1))) {
+  if (splits) {
     found = starts.slice(from, to).filter((s) => keepsPairs(text, s, s + length));
     from = 0;
     to = found.length;
   }
   const n = to - from;
   if (n === 0) return undefined;
-  const choice = chooseIndex(text, target, found, from, n, length);
+  const choice = chooseIndex(text, prefix, suffix, found, from, n, length);
   const start = found[from + (choice >> 1)]!;
   return { kind: 'exact', ambiguous: (choice & 1) === 1, start, end: start + length, distance: 0 };
 }
@@ -507,18 +515,36 @@ export class ArticleIndex {
     // Arrays of their final size (no copies as they grow), and `trim` only where a
     // quote starts or ends with white space (`isSpace` is the set `trim` removes):
     // most quotes need no call.
+    // Each target is read here once, in order: its quote, prefix and suffix go to
+    // arrays. Targets are claims as the sidecar gave them, of many shapes and spread
+    // over the heap; read again later, in a loop of their own, each read was a lookup
+    // by shape and a cache miss.
     let quotes: string[] = new Array<string>(targets.length);
+    const prefixes: string[] = new Array<string>(targets.length);
+    const suffixes: string[] = new Array<string>(targets.length);
     const order = new Int32Array(targets.length);
+    // Each quote's length, and 1 where it starts with a low surrogate or ends with a
+    // high one (an occurrence of it may split a pair), read while the quote is at hand.
+    const lengths = new Int32Array(targets.length);
+    const splits = new Uint8Array(targets.length);
     let count = 0;
     for (let i = 0; i < targets.length; i++) {
-      let quote = targets[i]!.quote;
-      const last = quote.length - 1;
-      if (last < 0) continue;
-      if (isSpace(quote.charCodeAt(0)) || isSpace(quote.charCodeAt(last))) {
+      const target = targets[i]!;
+      let quote = target.quote;
+      if (quote.length === 0) continue;
+      let head = quote.charCodeAt(0);
+      let tail = quote.charCodeAt(quote.length - 1);
+      if (isSpace(head) || isSpace(tail)) {
         quote = quote.trim();
         if (quote === '') continue;
+        head = quote.charCodeAt(0);
+        tail = quote.charCodeAt(quote.length - 1);
       }
       order[count] = i;
+      lengths[count] = quote.length;
+      splits[count] = isLowSurrogate(head) || isHighSurrogate(tail) ? 1 : 0;
+      prefixes[count] = target.prefix ?? '';
+      suffixes[count] = target.suffix ?? '';
       quotes[count++] = quote;
     }
     if (count < targets.length) quotes = quotes.slice(0, count);
@@ -530,7 +556,16 @@ export class ArticleIndex {
     const inexact: number[] = [];
     for (let n = 0; n < count; n++) {
       const i = order[n]!;
-      const anchor = exactAnchor(this.text, targets[i]!, quotes[n]!, starts, first[n]!, first[n + 1]!);
+      const anchor = exactAnchor(
+        this.text,
+        prefixes[n]!,
+        suffixes[n]!,
+        lengths[n]!,
+        splits[n] === 1,
+        starts,
+        first[n]!,
+        first[n + 1]!,
+      );
       if (anchor) anchors[i] = anchor;
       else inexact.push(i);
     }
