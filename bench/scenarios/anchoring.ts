@@ -4,6 +4,7 @@
  * floor no anchoring can beat.
  */
 import { anchorClaims } from '../../src/core/anchor';
+import { parseSidecar } from '../../src/core/sidecar';
 import type { AnchorTarget, Anchor, TextRange } from '../../src/core/types';
 import { stratifiedSample } from '../corpus';
 import type { BenchClaim } from '../corpus';
@@ -13,6 +14,7 @@ import type { Verdict } from '../judge';
 import { ms, ratio } from '../report';
 import type { ScenarioResult, Section } from '../report';
 import { measure, measurePaired } from '../stats';
+import { sidecarText } from './load';
 import type { BenchOptions, SharedCorpus } from './options';
 
 const COLUMNS = ['approach', 'claims', 'time (median)', 'per claim', 'anchored', 'orphaned', 'wrong', 'missed', 'spurious'];
@@ -43,10 +45,10 @@ export function anchoringScenario(corpus: SharedCorpus, options: BenchOptions): 
   // (the floor alone measured 2.0 ms or 4.7 ms from one stretch to the next in one
   // process, and a slow stretch slows the floor's tight loop more than anchoring):
   // they are timed in pairs, and the target is the median of the pairs' ratios.
-  const exactAgainstFloor = (article: string, runs: number) =>
+  const exactAgainstFloor = (article: string, runs: number, subjects: readonly AnchorTarget[] = verbatimTargets) =>
     measurePaired(
       () => singlePass(article),
-      () => anchorClaims(article, verbatimTargets),
+      () => anchorClaims(article, subjects),
       { warmup: 5, runs },
     );
   const paired = exactAgainstFloor(text, 61);
@@ -56,6 +58,10 @@ export function anchoringScenario(corpus: SharedCorpus, options: BenchOptions): 
   // one curly quote makes V8 store an article two bytes per character, which
   // anchoring reads slower: the same claims in such a copy, for information.
   const twoByte = exactAgainstFloor([text, '\u201d'].join(''), 31);
+  // The same claims as the editor and the CLI anchor them: read from a sidecar, as
+  // \`Claim\` objects whose quotes, prefixes and suffixes are slices of the sidecar's
+  // text (which V8 keeps as views into it), for information.
+  const fromSidecar = exactAgainstFloor(text, 31, sidecarClaims(verbatim));
   const naive = measure(() => targets.map((t) => naiveAnchor(text, t)), heavy);
   // Where Claim Lens spends its time: the drifted and the absent claims alone (one run each).
   const byKind = (['edited', 'absent'] as const).map((kind) => {
@@ -96,6 +102,7 @@ export function anchoringScenario(corpus: SharedCorpus, options: BenchOptions): 
     row('Claim Lens', claims, lens.median, lensVerdict),
     row('Claim Lens, verbatim claims only (exact)', verbatim, exactOnly.median, exactVerdict),
     row('the same, the article stored two bytes per character', verbatim, twoByte.b.median, judge(verbatim, twoByte.b.result.map(rangeOf))),
+    row('the same, the claims read from a sidecar', verbatim, fromSidecar.b.median, judge(verbatim, fromSidecar.b.result.map(rangeOf))),
     ...byKind.map(({ kind, subjects, run }) =>
       row(`Claim Lens, ${kind} claims only (1 run)`, subjects, run.median, judge(subjects, run.result.map(rangeOf))),
     ),
@@ -132,6 +139,7 @@ export function anchoringScenario(corpus: SharedCorpus, options: BenchOptions): 
       corpusNote(claims),
       `Claim Lens anchor kinds: ${kindsNote(lens.result)}.`,
       `Stored two bytes per character (a \u201d appended, as one curly quote in an article makes V8 store it), exact-only took ${ms(twoByte.b.median)} against ${ms(twoByte.a.median)} for one pass over that copy: ${ratio(twoByte.ratio)} (median of ${twoByte.a.runs.length} paired ratios; information, no target).`,
+      `Read from a sidecar (\`parseSidecar\`, as the editor and the CLI get them), exact-only took ${ms(fromSidecar.b.median)} against ${ms(fromSidecar.a.median)} for one pass: ${ratio(fromSidecar.ratio)} (median of ${fromSidecar.a.runs.length} paired ratios; information, no target).`,
       `wrong = anchored where the claim was not cut (overlap with the true range under half the longer range); missed = in the text but orphaned; spurious = absent but anchored.`,
       sampled
         ? `The Hypothesis approach runs on a ${sample.length}-claim sample with the corpus' mix of kinds (median of ${hypothesisRuns}) and is extrapolated per claim to the corpus for the speed target; \`npm run bench -- --full\` runs it on every claim instead.`
@@ -178,6 +186,16 @@ export function anchoringScenario(corpus: SharedCorpus, options: BenchOptions): 
       },
     ],
   };
+}
+
+/** `claims` written to a sidecar and read back with `parseSidecar`: the same quotes, prefixes and suffixes, in the same order. */
+export function sidecarClaims(claims: readonly BenchClaim[]): AnchorTarget[] {
+  const parsed = parseSidecar(sidecarText(claims, claims.length), 'bench/article.claims.yaml').claims;
+  const same = (a: AnchorTarget, b: AnchorTarget): boolean => a.quote === b.quote && a.prefix === b.prefix && a.suffix === b.suffix;
+  if (parsed.length !== claims.length || parsed.some((c, i) => !same(c, claims[i]!.target))) {
+    throw new Error('sidecarClaims: the sidecar read back differs from the claims written');
+  }
+  return parsed;
 }
 
 export function corpusNote(claims: readonly BenchClaim[]): string {

@@ -27,6 +27,7 @@ import type { Article, BenchClaim } from '../../bench/corpus';
 import { hypothesisAnchor } from '../../bench/hypothesis';
 import { judge } from '../../bench/judge';
 import { Random } from '../../bench/random';
+import { sidecarClaims } from '../../bench/scenarios/anchoring';
 import { applyChange, typingEdits } from '../../bench/scenarios/keystroke';
 import { leanSidecarText, sidecarText } from '../../bench/scenarios/load';
 import { measurePaired, median, percentile } from '../../bench/stats';
@@ -318,5 +319,19 @@ describe('bench: judging, statistics, typing, sidecar text', () => {
     assert.strictEqual(doc.claims[3].quote, claims[1].target.quote);
     const lean = parseYaml(leanSidecarText(claims, 3)) as { claims: { id: string; quote: string; status: string }[] };
     assert.deepStrictEqual(lean.claims[1], { id: 'c1', quote: "it's: a - [b] {c}", status: 'in-review' });
+  });
+
+  it('reads the claims back from a sidecar as the editor gets them, with the same quotes, prefixes and suffixes', () => {
+    const claims: BenchClaim[] = [
+      { kind: 'verbatim', target: { quote: 'He said: "no\\way" -- #1', prefix: '\n\nx ', suffix: ' y' }, truth: { start: 0, end: 1 }, edits: 0 },
+      { kind: 'verbatim', target: { quote: "it's: a - [b] {c}" }, truth: { start: 2, end: 3 }, edits: 0 },
+    ];
+    const parsed = sidecarClaims(claims);
+    assert.deepStrictEqual(
+      parsed.map(({ quote, prefix, suffix }) => ({ quote, prefix, suffix })),
+      claims.map(({ target }) => ({ quote: target.quote, prefix: target.prefix, suffix: target.suffix })),
+    );
+    // Claims as parseSidecar makes them, not the targets handed in.
+    assert.ok(parsed.every((c, i) => c !== claims[i]!.target && 'status' in c && 'entryRange' in c));
   });
 });
