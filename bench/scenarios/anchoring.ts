@@ -59,7 +59,7 @@ export function anchoringScenario(corpus: SharedCorpus, options: BenchOptions): 
   // anchoring reads slower: the same claims in such a copy, for information.
   const twoByte = exactAgainstFloor([text, '\u201d'].join(''), 31);
   // The same claims as the editor and the CLI anchor them: read from a sidecar, as
-  // \`Claim\` objects whose quotes, prefixes and suffixes are slices of the sidecar's
+  // `Claim` objects whose quotes, prefixes and suffixes are slices of the sidecar's
   // text (which V8 keeps as views into it), for information.
   const fromSidecar = exactAgainstFloor(text, 31, sidecarClaims(verbatim));
   const naive = measure(() => targets.map((t) => naiveAnchor(text, t)), heavy);
