@@ -512,13 +512,12 @@ export class ArticleIndex {
 
     // Tier 1, exact: one pass over the article for all trimmed quotes. Most targets
     // end here, so they are not prepared (an object each) until a later tier needs them.
-    // Arrays of their final size (no copies as they grow), and `trim` only where a
-    // quote starts or ends with white space (`isSpace` is the set `trim` removes):
+    // Each target is read once, here, in order: its quote, prefix and suffix go to
+    // arrays of their final size (no copies as they grow). Targets are claims as the
+    // sidecar gave them, of many shapes and spread over the heap: a second pass over
+    // them would pay a lookup by shape and a cache miss each again. `trim` only where
+    // a quote starts or ends with white space (`isSpace` is the set `trim` removes):
     // most quotes need no call.
-    // Each target is read here once, in order: its quote, prefix and suffix go to
-    // arrays. Targets are claims as the sidecar gave them, of many shapes and spread
-    // over the heap; read again later, in a loop of their own, each read was a lookup
-    // by shape and a cache miss.
     let quotes: string[] = new Array<string>(targets.length);
     const prefixes: string[] = new Array<string>(targets.length);
     const suffixes: string[] = new Array<string>(targets.length);
@@ -549,9 +548,9 @@ export class ArticleIndex {
     }
     if (count < targets.length) quotes = quotes.slice(0, count);
     // Scored target by target, not as the search finds them: a target's prefix and
-    // suffix are read once for all its occurrences, and the targets lie in memory
-    // about in the order they were parsed, so reading them in order is cheaper than
-    // jumping between them in the order of the text.
+    // suffix are read once for all its occurrences, and they lie in memory about in
+    // the order they were parsed, so reading them in order is cheaper than jumping
+    // between them in the order of the text.
     const { starts, first } = new MultiSearch(quotes).findGrouped(this.text);
     const inexact: number[] = [];
     for (let n = 0; n < count; n++) {
