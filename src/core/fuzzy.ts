@@ -27,6 +27,25 @@ const SPACE = 32;
 /** A distance no band cell reaches: out of the text or of the band. */
 const FAR = 1 << 29;
 
+/** Scratch for `codeUnits`, grown as needed: a band reads one stretch at a time. */
+let stretch = new Int32Array(1024);
+
+/**
+ * text[from, to) as code units, stretch[0] for `from`; -1 (no code unit) where the
+ * range leaves the text. Valid until the next call.
+ */
+function codeUnits(text: TextLike, from: number, to: number): Int32Array {
+  const n = Math.max(0, to - from);
+  if (stretch.length < n) stretch = new Int32Array(Math.max(n, 2 * stretch.length));
+  const out = stretch;
+  const lo = Math.min(Math.max(from, 0), to);
+  const hi = Math.max(Math.min(to, text.length), lo);
+  for (let x = from; x < lo; x++) out[x - from] = -1;
+  for (let x = lo; x < hi; x++) out[x - from] = text.charCodeAt(x);
+  for (let x = hi; x < to; x++) out[x - from] = -1;
+  return out;
+}
+
 /** The largest edit distance a fuzzy anchor may have, for a normalized quote of length m. */
 export function fuzzyCutoff(m: number): number {
   return Math.max(2, Math.floor(0.2 * m));
@@ -336,6 +355,11 @@ export class FuzzyQuote {
     const m = q.length;
     const len = text.length;
     const w = 2 * t + 1;
+    // The text the band reads, text[d - t, d + m + t), copied once: each character is
+    // read by up to w cells, and a typed array is read faster than `charCodeAt` of a
+    // text that may be chunked.
+    const base = d - t;
+    const chars = codeUnits(text, base, d + m + t);
     let prev = new Int32Array(w);
     let cur = new Int32Array(w);
     for (let b = 0; b < w; b++) {
@@ -353,7 +377,7 @@ export class FuzzyQuote {
         }
         // From (i - 1, j - 1), the same cell of the row above; (i - 1, j), the next
         // one; (i, j - 1), the previous one of this row.
-        let v = j >= 1 ? prev[b]! + (text.charCodeAt(j - 1) === c ? 0 : 1) : FAR;
+        let v = j >= 1 ? prev[b]! + (chars[j - 1 - base] === c ? 0 : 1) : FAR;
         if (b + 1 < w && prev[b + 1]! + 1 < v) v = prev[b + 1]! + 1;
         if (b > 0 && cur[b - 1]! + 1 < v) v = cur[b - 1]! + 1;
         cur[b] = v;
@@ -385,6 +409,9 @@ export class FuzzyQuote {
     const m = q.length;
     const span = Math.min(end, m + t);
     const w = 2 * t + 1;
+    // text[end - span, end), which the cells read, copied once (as in `band`).
+    const base = end - span;
+    const chars = codeUnits(text, base, end);
     let prev = new Int32Array(w);
     let cur = new Int32Array(w);
     for (let b = 0; b < w; b++) {
@@ -400,7 +427,7 @@ export class FuzzyQuote {
           cur[b] = FAR;
           continue;
         }
-        let v = k >= 1 ? prev[b]! + (text.charCodeAt(end - k) === c ? 0 : 1) : FAR;
+        let v = k >= 1 ? prev[b]! + (chars[end - k - base] === c ? 0 : 1) : FAR;
         if (b + 1 < w && prev[b + 1]! + 1 < v) v = prev[b + 1]! + 1;
         if (b > 0 && cur[b - 1]! + 1 < v) v = cur[b - 1]! + 1;
         cur[b] = v;

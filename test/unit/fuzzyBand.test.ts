@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { ChunkedText } from '../../src/core/chunkedText';
 import { FuzzyQuote, fuzzyCutoff, fuzzyLevels, fuzzyPieces } from '../../src/core/fuzzy';
 
 /** Every offset where `piece` occurs in `text`, overlapping ones included. */
@@ -10,7 +11,7 @@ function occurrences(text: string, piece: string): number[] {
 }
 
 describe('FuzzyQuote.verify', () => {
-  it('finds the same candidates with the band as with Myers over the windows, at every level', () => {
+  it('finds the same candidates with the band as with Myers over the windows, at every level, in a string or in chunks', () => {
     // Few letters, spaces and a surrogate pair: near matches, forbidden edges and
     // ties everywhere. Quotes longer than 32 code units take Myers' multi-block path.
     const unit = fc.constantFrom('a', 'b', 'c', ' ', 'ab', 'ba', '\u{1F600}');
@@ -31,9 +32,15 @@ describe('FuzzyQuote.verify', () => {
           quote = quote.trim();
           if (quote.length <= fuzzyCutoff(quote.length)) return;
           const fq = new FuzzyQuote(quote);
+          // Chunks of 7 code units, as the editor keeps an article: the band copies the
+          // stretch it reads, across chunk boundaries and the text's ends.
+          const chunked = new ChunkedText(text, 7);
+          chunked.replace(0, 0, '');
           for (const t of fuzzyLevels(fuzzyCutoff(quote.length))) {
             const hits = fuzzyPieces(quote, t).map((piece) => occurrences(text, piece));
-            assert.deepStrictEqual(fq.verify(text, t, hits, 'band'), fq.verify(text, t, hits, 'bits'), `t = ${t}, quote ${JSON.stringify(quote)}`);
+            const bits = fq.verify(text, t, hits, 'bits');
+            assert.deepStrictEqual(fq.verify(text, t, hits, 'band'), bits, `t = ${t}, quote ${JSON.stringify(quote)}`);
+            assert.deepStrictEqual(fq.verify(chunked, t, hits, 'band'), bits, `chunked, t = ${t}, quote ${JSON.stringify(quote)}`);
           }
         },
       ),
