@@ -54,10 +54,18 @@ const DOUBLE_QUOTES = /[\u201c-\u201f\u2033]/g;
 /** Anything `normalize` would change: white space other than a lone space, or a curly quote. */
 const CHANGES = /[^\S ]| \s|[\u2018-\u201f\u2032\u2033]/;
 
+/**
+ * A white-space run that is not already one space: one that starts with other white
+ * space, or a space followed by more. A lone space, most of an article's white space,
+ * is left alone (replacing every run, lone spaces included, took 25 ms for a 1 MB
+ * article instead of 7 ms).
+ */
+const RUNS = /[^\S ]\s*| \s+/g;
+
 /** Normalizes `s` (runs of white space -> one space, curly quotes -> ASCII). Does not trim. */
 export function normalize(s: string): string {
   if (!CHANGES.test(s)) return s;
-  return s.replace(/\s+/g, ' ').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
+  return s.replace(RUNS, ' ').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
 }
 
 export const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;

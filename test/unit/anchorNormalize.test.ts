@@ -77,6 +77,19 @@ describe('NormalizedText', () => {
     assert.strictEqual(normalize('\u201cWe\u00a0 have\r\n\tit,\u201d he\u2019s \u2032x\u2033'), '"We have it," he\'s \'x"');
   });
 
+  it('normalizes as the spec says, character by character: a white-space run is one space, curly quotes fold', () => {
+    const fold = (c: string): string => (/[\u2018-\u201b\u2032]/.test(c) ? "'" : /[\u201c-\u201f\u2033]/.test(c) ? '"' : c);
+    const byHand = (s: string): string => {
+      let out = '';
+      for (let i = 0; i < s.length; i++) {
+        if (!/\s/.test(s[i]!)) out += fold(s[i]!);
+        else if (i === 0 || !/\s/.test(s[i - 1]!)) out += ' ';
+      }
+      return out;
+    };
+    fc.assert(fc.property(text, (s) => assert.strictEqual(normalize(s), byHand(s))), { numRuns: 2000 });
+  });
+
   it('maps normalized offsets to the original and back', () => {
     fc.assert(fc.property(text, (s) => assertConsistent(NormalizedText.from(s))));
   });
