@@ -72,7 +72,7 @@ const MIN_PIECE = 8;
 export class LiveAnchors {
   private readonly nt: NormalizedText;
   private readonly targets: PreparedTarget[];
-  /** Distinct normalized quotes and tracked pieces (ids: their index), looked for around each edit; for each claim its quote's index (-1: empty). */
+  /** Distinct normalized quotes and their tracked pieces (ids: their index), looked for around each edit; for each claim its quote's index (-1: empty). */
   private readonly matcher = new HeadIndex();
   private readonly patternOf: number[];
   private readonly claimsOf: number[][];
@@ -119,13 +119,14 @@ export class LiveAnchors {
     this.nt = NormalizedText.from(article, layout.chunkSize);
     this.targets = targets.map(prepareTarget);
     const ids = new Map<string, number>();
-    const distinct: string[] = [];
+    // The distinct quotes, then the tracked pieces of each distinct quote; ids are indices.
+    const patterns: string[] = [];
     this.claimsOf = [];
     const idOf = (pattern: string): number => {
       let id = ids.get(pattern);
       if (id === undefined) {
-        ids.set(pattern, (id = distinct.length));
-        distinct.push(pattern);
+        ids.set(pattern, (id = patterns.length));
+        patterns.push(pattern);
         this.claimsOf.push([]);
       }
       return id;
@@ -137,34 +138,47 @@ export class LiveAnchors {
       return id;
     });
     // The pieces are tracked after the quotes, so a quote's id does not depend on them.
+    // They are cut once per distinct quote, and each gets an id of its own without a
+    // lookup: a map of tens of thousands of fresh strings cost about 1 µs a piece, and a
+    // piece equal to another quote's piece or to a quote (rare) is only looked for
+    // twice, each id keeping the same occurrences.
+    const piecesOf = new Map<number, number[][]>();
+    const newId = (piece: string): number => {
+      patterns.push(piece);
+      this.claimsOf.push([]);
+      return patterns.length - 1;
+    };
     this.trackedOf = this.patternOf.map((p, claim) => {
       const t = this.targets[claim]!;
       if (p === -1 || t.cutoff === 0) return [];
-      const rounds: number[][] = [];
+      let rounds = piecesOf.get(p);
+      if (rounds) return rounds;
+      rounds = [];
       for (const level of fuzzyLevels(t.cutoff).slice(0, TRACKED_ROUNDS)) {
         const pieces = fuzzyPieces(t.norm, level);
         if (pieces.some((piece) => piece.length < MIN_PIECE)) break;
-        rounds.push(pieces.map(idOf));
+        rounds.push(pieces.map(newId));
       }
+      piecesOf.set(p, rounds);
       return rounds;
     });
     // Only an occurrence that overlaps a change can appear: one that starts after
     // lo - its length and before hi.
-    distinct.forEach((pattern, id) => this.matcher.add(id, pattern, { before: -pattern.length, after: 0 }));
+    patterns.forEach((pattern, id) => this.matcher.add(id, pattern, { before: -pattern.length, after: 0 }));
     // How far before and after an occurrence of each quote the claims that have it
     // read (prefix and suffix, and a neighbour that decides a surrogate pair); a
     // tracked piece that no claim quotes reads nothing.
-    const reads = { before: new Int32Array(distinct.length).fill(-1), after: new Int32Array(distinct.length).fill(-1) };
+    const reads = { before: new Int32Array(patterns.length).fill(-1), after: new Int32Array(patterns.length).fill(-1) };
     this.patternOf.forEach((p, claim) => {
       if (p === -1) return;
       const t = this.targets[claim]!;
       reads.before[p] = Math.max(reads.before[p]!, t.prefix.length + 2);
       reads.after[p] = Math.max(reads.after[p]!, t.norm.length + t.suffix.length + 2);
     });
-    const everywhere = distinct.length > 0 ? new MultiSearch(distinct).findAll(this.nt.norm) : [];
-    const lengths = Int32Array.from(distinct, (pattern) => pattern.length);
+    const everywhere = patterns.length > 0 ? new MultiSearch(patterns).findAll(this.nt.norm) : [];
+    const lengths = Int32Array.from(patterns, (pattern) => pattern.length);
     this.occurrences = new OccurrenceIndex(everywhere, this.nt.normLength, lengths, reads, layout.bucketSize);
-    this.longest = distinct.reduce((n, p) => Math.max(n, p.length), 0);
+    this.longest = patterns.reduce((n, p) => Math.max(n, p.length), 0);
 
     this.current = this.targets.map(() => ({ kind: 'orphaned', ambiguous: false }));
     this.starts = new Int32Array(this.targets.length).fill(-1);
