@@ -31,18 +31,13 @@ const FAR = 1 << 29;
 let stretch = new Int32Array(1024);
 
 /**
- * text[from, to) as code units, stretch[0] for `from`; -1 (no code unit) where the
- * range leaves the text. Valid until the next call.
+ * text[from, to) as code units, stretch[0] for `from`. Only offsets inside the text
+ * are written (a band reads no others). Valid until the next call.
  */
 function codeUnits(text: TextLike, from: number, to: number): Int32Array {
-  const n = Math.max(0, to - from);
-  if (stretch.length < n) stretch = new Int32Array(Math.max(n, 2 * stretch.length));
+  if (stretch.length < to - from) stretch = new Int32Array(Math.max(to - from, 2 * stretch.length));
   const out = stretch;
-  const lo = Math.min(Math.max(from, 0), to);
-  const hi = Math.max(Math.min(to, text.length), lo);
-  for (let x = from; x < lo; x++) out[x - from] = -1;
-  for (let x = lo; x < hi; x++) out[x - from] = text.charCodeAt(x);
-  for (let x = hi; x < to; x++) out[x - from] = -1;
+  for (let x = Math.max(from, 0), end = Math.min(to, text.length); x < end; x++) out[x - from] = text.charCodeAt(x);
   return out;
 }
 
@@ -79,7 +74,11 @@ function pieceBound(m: number, t: number, i: number): number {
  */
 export function fuzzyPieces(q: string, t: number): string[] {
   const pieces = new Array<string>(t + 1);
-  for (let i = 0; i <= t; i++) pieces[i] = q.slice(pieceBound(q.length, t, i), pieceBound(q.length, t, i + 1));
+  for (let i = 0, start = 0; i <= t; i++) {
+    const end = pieceBound(q.length, t, i + 1);
+    pieces[i] = q.slice(start, end);
+    start = end;
+  }
   return pieces;
 }
 

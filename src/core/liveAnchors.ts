@@ -122,13 +122,14 @@ export class LiveAnchors {
     // The distinct quotes, then the tracked pieces of each distinct quote; ids are indices.
     const patterns: string[] = [];
     this.claimsOf = [];
+    const newId = (pattern: string): number => {
+      patterns.push(pattern);
+      this.claimsOf.push([]);
+      return patterns.length - 1;
+    };
     const idOf = (pattern: string): number => {
       let id = ids.get(pattern);
-      if (id === undefined) {
-        ids.set(pattern, (id = patterns.length));
-        patterns.push(pattern);
-        this.claimsOf.push([]);
-      }
+      if (id === undefined) ids.set(pattern, (id = newId(pattern)));
       return id;
     };
     this.patternOf = this.targets.map((t, claim) => {
@@ -142,16 +143,12 @@ export class LiveAnchors {
     // lookup: a map of tens of thousands of fresh strings cost about 1 µs a piece, and a
     // piece equal to another quote's piece or to a quote (rare) is only looked for
     // twice, each id keeping the same occurrences.
-    const piecesOf = new Map<number, number[][]>();
-    const newId = (piece: string): number => {
-      patterns.push(piece);
-      this.claimsOf.push([]);
-      return patterns.length - 1;
-    };
+    // Per quote id, its rounds of piece ids (shared by the claims that quote it; only read).
+    const piecesOf: (number[][] | undefined)[] = [];
     this.trackedOf = this.patternOf.map((p, claim) => {
       const t = this.targets[claim]!;
       if (p === -1 || t.cutoff === 0) return [];
-      let rounds = piecesOf.get(p);
+      let rounds = piecesOf[p];
       if (rounds) return rounds;
       rounds = [];
       for (const level of fuzzyLevels(t.cutoff).slice(0, TRACKED_ROUNDS)) {
@@ -159,7 +156,7 @@ export class LiveAnchors {
         if (pieces.some((piece) => piece.length < MIN_PIECE)) break;
         rounds.push(pieces.map(newId));
       }
-      piecesOf.set(p, rounds);
+      piecesOf[p] = rounds;
       return rounds;
     });
     // Only an occurrence that overlaps a change can appear: one that starts after
