@@ -37,6 +37,19 @@ export class Workspace {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
+  /** Whether two paths name one file (through symbolic links, where they exist). */
+  sameFile(a: string, b: string): boolean {
+    const real = (p: string): string => {
+      const full = path.resolve(this.cwd, p);
+      try {
+        return fs.realpathSync.native(full);
+      } catch {
+        return full;
+      }
+    };
+    return real(a) === real(b);
+  }
+
   writeText(p: string, text: string): void {
     fs.writeFileSync(path.resolve(this.cwd, p), text);
   }

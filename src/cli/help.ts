@@ -50,11 +50,14 @@ Options:
                            (schema.org ClaimReview JSON-LD for claims that are
                            verified, false, disputed or unverifiable)
   -o, --output FILE        write the report to FILE instead of standard output
+                           (- for standard output; never a sidecar or article
+                           the report reads)
   -h, --help               show this help
   -v, --version            show the version
 
-Exit codes: 0 no errors, 1 the sidecars have errors (the report is still written),
-2 the command could not run.
+Exit codes: 0 no errors, 1 the sidecars have errors (the report is still written;
+csv, claimreview and --output list the problems on standard error), 2 the command
+could not run.
 `,
   suggest: `Usage: claim-lens suggest ARTICLE [--json]
 

@@ -8,6 +8,7 @@ import {
   checkJson,
   checkText,
   exitCode,
+  formatProblem,
   isReportFormat,
   REPORT_FORMATS,
   renderReport,
@@ -17,6 +18,7 @@ import {
 } from '../core/report';
 import { isSidecarPath } from '../core/paths';
 import { suggestClaims } from '../core/suggest';
+import { safeJson } from '../core/text';
 import type { TextRange } from '../core/types';
 import { COMMAND_HELP, isCommand, MAIN_HELP, type Command } from './help';
 import { UsageError, Workspace } from './files';
@@ -107,7 +109,7 @@ function checkPaths(ws: Workspace, paths: readonly string[], out: Output): Check
 
 function check(ws: Workspace, paths: string[], options: { json?: boolean; strict?: boolean }, out: Output): number {
   const checked = checkPaths(ws, paths, out);
-  out.stdout(options.json ? `${JSON.stringify(checkJson(checked), null, 2)}\n` : checkText(checked));
+  out.stdout(options.json ? `${safeJson(JSON.stringify(checkJson(checked), null, 2))}\n` : checkText(checked));
   return exitCode(checked, options.strict);
 }
 
@@ -117,9 +119,22 @@ function report(ws: Workspace, paths: string[], options: { format?: string; outp
     throw new UsageError(`unknown format '${format}'; use one of ${REPORT_FORMATS.join(', ')}`);
   }
   const checked = checkPaths(ws, paths, out);
+  const toFile = options.output !== undefined && options.output !== '-';
+  if (toFile) {
+    const read = checked.flatMap(({ analysis }) => [analysis.sidecarPath, analysis.articlePath ?? []].flat());
+    const clash = read.find((p) => ws.sameFile(p, options.output!));
+    if (clash !== undefined) {
+      throw new UsageError(`--output ${options.output} is ${clash}, which the report reads; write the report to another file`);
+    }
+  }
   const text = renderReport(format, checked);
-  if (options.output !== undefined) ws.writeText(options.output, text);
+  if (toFile) ws.writeText(options.output!, text);
   else out.stdout(text);
+  // CSV and ClaimReview have no place for problems, and a file is not where a CI log
+  // looks: say on stderr why the exit code is what it is.
+  if (toFile || format === 'csv' || format === 'claimreview') {
+    out.stderr(checked.flatMap(({ analysis }) => analysis.problems.map((p) => `${formatProblem(p)}\n`)).join(''));
+  }
   return exitCode(checked);
 }
 
@@ -138,10 +153,14 @@ function suggest(ws: Workspace, paths: string[], options: { json?: boolean }, ou
   const covered = (own?.analysis.claims ?? []).flatMap(({ anchor }): TextRange[] =>
     anchor.kind === 'orphaned' ? [] : [anchor],
   );
+  const unread = own?.analysis.problems.find((p) => p.code === 'yaml-syntax');
+  if (unread !== undefined) {
+    out.stderr(`claim-lens: ${formatProblem(unread)}\nclaim-lens: the claims of ${unread.file} are unknown until it parses, so already claimed sentences are suggested too\n`);
+  }
   const suggestions = suggestClaims(articleText, covered);
   out.stdout(
     options.json
-      ? `${JSON.stringify(suggestJson(article, articleText, suggestions), null, 2)}\n`
+      ? `${safeJson(JSON.stringify(suggestJson(article, articleText, suggestions), null, 2))}\n`
       : suggestText(articleText, suggestions),
   );
   return 0;

@@ -1,3 +1,5 @@
+import { showControls } from './text';
+
 /**
  * Markdown from untrusted text. Sidecar strings are data, never markup: every string
  * goes through `escapeMarkdown`, every link through `safeUrl` (http and https only).
@@ -9,11 +11,10 @@
  * autolinks, headings, lists, tables, theme icons; '-', '+', '=' only where they could
  * start a list, a rule or a heading, so words like in-review stay readable), and runs of
  * white space become one space so the text can start neither a new block nor an
- * indented code block.
+ * indented code block. Control characters and bidirectional overrides show as `\uXXXX`.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[ \t\r\n\f\v\u2028\u2029]+/g, ' ')
+  return showControls(text.replace(/[ \t\r\n\f\v\u2028\u2029]+/g, ' '))
     .replace(/[!"#$%&'()*,./:;<>?@[\\\]^_`{|}~]/g, (c) => HTML_ENTITIES[c] ?? `\\${c}`)
     // '-', '+' and '=' only make markup at the start of a line (lists, setext headings, rules).
     .replace(/^( ?)([-+=])/, '$1\\$2');

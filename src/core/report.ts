@@ -10,6 +10,7 @@ import { LineIndex } from './lineIndex';
 import { escapeMarkdown as md, markdownLink, safeUrl } from './markdown';
 import { STATUS_INFO, STATUS_ORDER } from './status';
 import type { Suggestion, SuggestionReason } from './suggest';
+import { safeJson, showControls } from './text';
 import type { Anchor, AnchoredClaim, Attribution, Claim, Problem, Source, Status, StatusCounts } from './types';
 
 /** One analysed sidecar with the article text its claims were anchored in. */
@@ -37,7 +38,7 @@ export function summaryLine(analysis: Analysis): string {
   const byStatus = STATUS_ORDER.map((status) => `${analysis.counts[status]} ${status}`).join(', ');
   const errors = analysis.problems.filter((p) => p.severity === 'error').length;
   const warnings = analysis.problems.length - errors;
-  const name = analysis.articlePath ?? analysis.sidecarPath;
+  const name = showControls(analysis.articlePath ?? analysis.sidecarPath);
   return `${name}: ${plural(total, 'claim')} (${byStatus}); ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 
@@ -149,11 +150,12 @@ export function renderReport(format: ReportFormat, checked: readonly CheckedSide
     case 'markdown':
       return markdownReport(checked);
     case 'json':
-      return `${JSON.stringify(jsonReport(checked), null, 2)}\n`;
+      return `${safeJson(JSON.stringify(jsonReport(checked), null, 2))}\n`;
     case 'csv':
       return csvReport(checked);
     case 'claimreview':
-      return `${JSON.stringify(claimReviews(checked), null, 2)}\n`;
+      // Pasted into an HTML page's <script type="application/ld+json">: no '<' may close it.
+      return `${safeJson(JSON.stringify(claimReviews(checked), null, 2), true)}\n`;
   }
 }
 
@@ -293,7 +295,8 @@ export function csvReport(checked: readonly CheckedSidecar[]): string {
  * break are quoted, quotes doubled (RFC 4180).
  */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const shown = showControls(value);
+  const safe = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -422,8 +425,9 @@ function markdownSource(source: Source): string {
   return details.length > 0 ? `${link} (${details.join(', ')})` : link;
 }
 
+/** Text on one line, as text: white space runs as one space, control characters as `\uXXXX`. */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return showControls(text.replace(/\s+/g, ' ').trim());
 }
 
 function plural(n: number, noun: string): string {

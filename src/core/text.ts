@@ -3,3 +3,34 @@ export function shortText(text: string, max = 60): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }
+
+/**
+ * Characters a terminal or a text view acts on instead of showing: the C0 and C1
+ * controls but tab and line breaks, DEL, and the bidirectional embeddings, overrides
+ * and isolates that reorder what surrounds them ("Trojan Source"). Sidecar and article
+ * text is untrusted: printed raw, an escape sequence in a note can retitle a terminal
+ * or recolour what follows.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSHOWABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `\u001B` for the code unit c. */
+function unicodeEscape(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** `text` with every unshowable character written out as `\uXXXX`, so it prints as text. */
+export function showControls(text: string): string {
+  return text.replace(UNSHOWABLE, unicodeEscape);
+}
+
+/**
+ * JSON text (as `JSON.stringify` writes it) with the same characters as `\uXXXX`
+ * escapes, which parse back to the same strings: such characters only occur inside
+ * string literals. `html` also escapes `<`, `>` and `&`, so a document pasted into an
+ * HTML `<script>` element (JSON-LD) cannot close it.
+ */
+export function safeJson(json: string, html = false): string {
+  const escaped = json.replace(UNSHOWABLE, unicodeEscape);
+  return html ? escaped.replace(/[<>&]/g, unicodeEscape) : escaped;
+}

@@ -44,6 +44,38 @@ function scratch(files: Record<string, string>): string {
   return dir;
 }
 
+/** A scratch directory holding the given texts: { 'a/b.txt': 'text' }. */
+function scratchTexts(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claim-lens-cli-'));
+  for (const [to, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, to)), { recursive: true });
+    fs.writeFileSync(path.join(dir, to), text);
+  }
+  return dir;
+}
+
+/** An article and a sidecar whose notes, speaker and sources are hostile or broken. */
+const HOSTILE = {
+  'h.txt': 'The minister said the bridge opens in May.\n',
+  'h.claims.yaml': [
+    'version: 1',
+    'sources:',
+    '  agency: {name: Agency, url: "https://example.com/agency"}',
+    'claims:',
+    '  - id: bridge',
+    '    quote: the bridge opens in May',
+    '    status: verified',
+    '    attribution: {speaker: "</script><script>alert(1)</script>", via: [agency, ghost]}',
+    '    sources: [ghost, agency]',
+    '    note: "\\e]0;pwned\\a\\e[31mRED\\e[0m \\u202Eevil\\u202C"',
+    '',
+  ].join('\n'),
+};
+const HOSTILE_NOTE = '\u001b]0;pwned\u0007\u001b[31mRED\u001b[0m \u202eevil\u202c';
+/** What a terminal would act on: C0/C1 controls but tab and line breaks, DEL, bidi overrides. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 const CLEAN_SUMMARY =
   'cli-clean/bridge.txt: 2 claims (1 unverified, 0 in-review, 1 verified, 0 disputed, 0 false, 0 unverifiable); 0 errors, 0 warnings';
 
@@ -302,10 +334,57 @@ describe('claim-lens CLI', function () {
       assert.equal(doc.articles[0].claims[0].anchor.line, 1);
     });
 
-    it('exits 1 when the sidecars have errors, still printing the report', () => {
+    it('exits 1 when the sidecars have errors, still printing the report, and says why on stderr', () => {
       const run = cli(['report', 'cli-orphan', '--format', 'csv']);
       assert.equal(run.status, 1);
       assert.equal(parseCsv(run.stdout).length, 3);
+      // CSV has no place for problems: a CI log still shows the cause.
+      assert.match(run.stderr, /^cli-orphan\/[\w.-]+\.claims\.yaml:\d+:\d+: error orphaned: /m);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claim-lens-report-'));
+      const toFile = cli(['report', 'cli-orphan', '--output', path.join(dir, 'r.md')]);
+      assert.equal(toFile.status, 1);
+      assert.equal(toFile.stdout, '');
+      assert.match(toFile.stderr, /error orphaned: /);
+      assert.match(fs.readFileSync(path.join(dir, 'r.md'), 'utf8'), /^### Problems$/m);
+    });
+
+    it('never writes the report over a sidecar or article it reads; - is standard output', () => {
+      const dir = scratch({ 'm/market.txt': 'cli-report/market.txt', 'm/market.claims.yaml': 'cli-report/market.claims.yaml' });
+      const sidecar = fs.readFileSync(path.join(dir, 'm/market.claims.yaml'), 'utf8');
+      const article = fs.readFileSync(path.join(dir, 'm/market.txt'), 'utf8');
+      for (const target of ['m/market.claims.yaml', './m/../m/market.txt', path.join(dir, 'm/market.txt')]) {
+        const run = cli(['report', 'm', '--output', target], dir);
+        assert.equal(run.status, 2, target);
+        assert.match(run.stderr, /^claim-lens: --output .* is m\/market\.(claims\.yaml|txt), which the report reads; write the report to another file\n$/);
+      }
+      assert.equal(fs.readFileSync(path.join(dir, 'm/market.claims.yaml'), 'utf8'), sidecar);
+      assert.equal(fs.readFileSync(path.join(dir, 'm/market.txt'), 'utf8'), article);
+      const dash = cli(['report', 'm', '-o', '-'], dir);
+      assert.equal(dash.status, 0);
+      assert.match(dash.stdout, /^# Claim report\n/);
+      assert.ok(!fs.existsSync(path.join(dir, '-')), 'no file named -');
+    });
+
+    it('prints sidecar text as text: no control character or bidi override reaches the terminal', () => {
+      const dir = scratchTexts(HOSTILE);
+      for (const args of [['report'], ['report', '-f', 'csv'], ['report', '-f', 'json'], ['report', '-f', 'claimreview'], ['check'], ['check', '--json']]) {
+        const run = cli([...args, '.'], dir);
+        assert.doesNotMatch(run.stdout + run.stderr, RAW_CONTROL, args.join(' '));
+      }
+      // Text formats show them written out; JSON escapes them, and reads back the same.
+      assert.match(cli(['report', '.'], dir).stdout, /^- Note: \\\\u001B\\\]0\\;pwned\\\\u0007/m);
+      const [header, row] = parseCsv(cli(['report', '-f', 'csv', '.'], dir).stdout);
+      assert.equal(row![header!.indexOf('note')], '\\u001B]0;pwned\\u0007\\u001B[31mRED\\u001B[0m \\u202Eevil\\u202C');
+      const json = JSON.parse(cli(['report', '-f', 'json', '.'], dir).stdout);
+      assert.equal(json.articles[0].claims[0].note, HOSTILE_NOTE);
+    });
+
+    it('writes ClaimReview that cannot close the <script> element it is pasted into', () => {
+      const dir = scratchTexts(HOSTILE);
+      const run = cli(['report', '-f', 'claimreview', '.'], dir);
+      assert.doesNotMatch(run.stdout, /[<>&]/);
+      const [review] = JSON.parse(run.stdout);
+      assert.equal(review.itemReviewed.author.name, '</script><script>alert(1)</script>');
     });
   });
 
@@ -324,6 +403,15 @@ describe('claim-lens CLI', function () {
         cli(['suggest', 'council.txt'], dir).stdout.split('\n').map((l) => l.split(':').slice(0, 2).join(':')),
         ['4:1', '6:1', '7:1', ''],
       );
+    });
+
+    it('says on stderr when the sidecar does not parse, so claimed sentences come back too', () => {
+      const dir = scratch({ 'notes.txt': 'cli-suggest/council.txt', 'notes.claims.yaml': 'cli-broken/notes.claims.yaml' });
+      const run = cli(['suggest', 'notes.txt'], dir);
+      assert.equal(run.status, 0);
+      assert.match(run.stderr, /^claim-lens: notes\.claims\.yaml:\d+:\d+: error yaml-syntax: /);
+      assert.match(run.stderr, /the claims of notes\.claims\.yaml are unknown until it parses/);
+      assert.equal(run.stdout.split('\n').length, 4);
     });
 
     it('gives offsets, positions and reasons with --json', () => {
