@@ -2,7 +2,12 @@
  * An attribution chain as one line of plain text, shared by the reports, the hover and
  * the tree. Plain text: callers escape it for their medium (Markdown, HTML, CSV).
  */
-import type { Attribution } from './types';
+import type { Attribution, Source } from './types';
+
+/** A source's name as shown, marked when its id has no valid entry under `sources:`. */
+export function sourceLabel(source: Source): string {
+  return source.unresolved ? `${source.name} (unresolved source id)` : source.name;
+}
 
 /** Cues that introduce where the claim came from, so they read as the chain's connector. */
 const CHAIN_CUES = new Set(['according to', 'citing', 'cited by', 'quoting', 'quoted by', 'reported by', 'through', 'via']);
@@ -20,7 +25,7 @@ export function attributionSentence(attribution: Attribution): string {
 
   const who = speakerPhrase(attribution);
   const speaks = who && cue && !chainCue ? `${who} ${cue}` : who;
-  const names = attribution.via.map((source) => source.name);
+  const names = attribution.via.map(sourceLabel);
   const chain = names.length > 0 ? `${chainCue ?? 'via'} ${names[0]}${names.slice(1).map((n) => `, from ${n}`).join('')}` : '';
   return [speaks, chain].filter(Boolean).join(', ');
 }

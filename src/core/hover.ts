@@ -2,7 +2,7 @@
  * The hover shown over a claim in the article, as Markdown. Every sidecar string is
  * escaped and every link is http or https: the result is safe to render untrusted.
  */
-import { attributionSentence } from './attribution';
+import { attributionSentence, sourceLabel } from './attribution';
 import { escapeMarkdown, markdownLink } from './markdown';
 import { STATUS_INFO } from './status';
 import type { Anchor, AnchoredClaim, Source } from './types';
@@ -53,7 +53,7 @@ export function claimHoverMarkdown(anchored: AnchoredClaim): string {
 function sourceLine(source: Source): string {
   const details = [source.type?.replace(/-/g, ' '), source.published && `published ${source.published}`];
   const host = hostOf(source.url);
-  const parts = [markdownLink(source.name, source.url)];
+  const parts = [markdownLink(sourceLabel(source), source.url)];
   if (host) parts.push(`(${escapeMarkdown(host)})`);
   const tail = details.filter(Boolean).map((d) => escapeMarkdown(d!));
   let line = parts.join(' ');

@@ -5,7 +5,7 @@
  * passes paths already relative to the working directory, with `/` separators.
  */
 import type { Analysis } from './analyze';
-import { attributionSentence } from './attribution';
+import { attributionSentence, sourceLabel } from './attribution';
 import { LineIndex } from './lineIndex';
 import { escapeMarkdown as md, markdownLink, safeUrl } from './markdown';
 import { STATUS_INFO, STATUS_ORDER } from './status';
@@ -302,7 +302,7 @@ export function csvCell(value: string): string {
 
 /** `Yonhap News Agency <https://…>` */
 function sourceText(source: Source): string {
-  return source.url ? `${source.name} <${source.url}>` : source.name;
+  return source.url ? `${sourceLabel(source)} <${source.url}>` : sourceLabel(source);
 }
 
 // --- ClaimReview
@@ -341,9 +341,11 @@ function claimReview(claim: Claim): JsonLd {
       ? { '@type': 'Person', name: a.speaker, jobTitle: a.role }
       : { '@type': 'Organization', name: a.speaker };
   }
-  if (a && a.via.length > 0) {
-    item.appearance = a.via.map(creativeWork);
-    item.firstAppearance = creativeWork(a.via[a.via.length - 1]!);
+  // A source id with no entry names no work: it is left out (check reports it).
+  const via = a?.via.filter((s) => !s.unresolved) ?? [];
+  if (via.length > 0) {
+    item.appearance = via.map(creativeWork);
+    item.firstAppearance = creativeWork(via[via.length - 1]!);
   }
 
   const review: JsonLd = {
@@ -353,7 +355,8 @@ function claimReview(claim: Claim): JsonLd {
     reviewRating: rating,
     itemReviewed: item,
   };
-  if (claim.sources.length > 0) review.citation = claim.sources.map(creativeWork);
+  const evidence = claim.sources.filter((s) => !s.unresolved);
+  if (evidence.length > 0) review.citation = evidence.map(creativeWork);
   if (claim.reviewed) review.datePublished = claim.reviewed;
   if (claim.reviewer) review.author = { '@type': 'Person', name: claim.reviewer };
   return review;
@@ -418,7 +421,7 @@ function anchorDescription(anchor: AnchorJson): string {
 }
 
 function markdownSource(source: Source): string {
-  const link = markdownLink(source.name, source.url);
+  const link = markdownLink(sourceLabel(source), source.url);
   const details = [source.type?.replace(/-/g, ' '), source.published && `published ${source.published}`]
     .filter((d): d is string => !!d)
     .map(md);

@@ -283,8 +283,9 @@ function toSource(entry: SourceEntry, id?: string): Source {
 function resolveRefs(refs: readonly SourceRef[] | undefined, shared: ReadonlyMap<string, Source>): Source[] {
   if (!refs) return [];
   // map, not push: an array of its size (push leaves room for 16, and the claims keep it).
-  const out = refs.map((ref) => (typeof ref === 'string' ? shared.get(ref) : toSource(ref)));
-  return out.includes(undefined) ? out.filter((source) => source !== undefined) : (out as Source[]);
+  // An id with no valid entry stays, as itself: a report or hover that dropped it would
+  // show the claim resting on fewer sources than the file names.
+  return refs.map((ref) => (typeof ref !== 'string' ? toSource(ref) : (shared.get(ref) ?? { id: ref, name: ref, unresolved: true })));
 }
 
 type AttributionEntry = NonNullable<ClaimEntry['attribution']>;

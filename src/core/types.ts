@@ -87,6 +87,11 @@ export interface Source {
   published?: string;
   accessed?: string;
   note?: string;
+  /**
+   * Set on what stands in for a source id with no valid entry under `sources:` (an
+   * `unknown-source` or `schema` error): its name is the id, so it is still shown.
+   */
+  unresolved?: true;
 }
 
 export interface Attribution {

@@ -4,6 +4,7 @@
  * view can implement `getParent` (and with it `reveal`) without searching.
  */
 import * as vscode from 'vscode';
+import { sourceLabel } from '../core/attribution';
 import { basename } from '../core/paths';
 import { STATUS_INFO, STATUS_ORDER } from '../core/status';
 import type { AnchoredClaim, Status } from '../core/types';
@@ -104,7 +105,7 @@ function groupsOf({ state, claim }: Row, groupBy: GroupBy): GroupSpec[] {
       return [speaker ? { key: `=${speaker}`, label: speaker, order: speaker.toLowerCase() } : noneGroup(vscode.l10n.t('No speaker'))];
     }
     case 'source': {
-      const names = [...new Set(c.sources.map((s) => s.name.trim()).filter(Boolean))];
+      const names = [...new Set(c.sources.map((s) => sourceLabel(s).trim()).filter(Boolean))];
       if (names.length === 0) return [noneGroup(vscode.l10n.t('No source'))];
       return names.map((name) => ({ key: `=${name}`, label: name, order: name.toLowerCase() }));
     }
@@ -140,8 +141,8 @@ export function matchesFilter({ state, claim }: Row, filter: string): boolean {
     c.status,
     c.attribution?.speaker,
     c.attribution?.role,
-    ...c.sources.map((s) => s.name),
-    ...(c.attribution?.via ?? []).map((s) => s.name),
+    ...c.sources.map(sourceLabel),
+    ...(c.attribution?.via ?? []).map(sourceLabel),
     c.note,
     ...c.tags,
     basename((state.articleUri ?? state.sidecarUri).path),

@@ -386,6 +386,20 @@ describe('claim-lens CLI', function () {
       const [review] = JSON.parse(run.stdout);
       assert.equal(review.itemReviewed.author.name, '</script><script>alert(1)</script>');
     });
+
+    it('shows a source id that sources: does not define, marked, and leaves it out of ClaimReview', () => {
+      const dir = scratchTexts(HOSTILE);
+      const markdown = cli(['report', '.'], dir);
+      // Markdown-escaped: `\(` renders as `(`.
+      const shown = String.raw`ghost \(unresolved source id\)`;
+      assert.ok(markdown.stdout.includes(`\n- Sources: ${shown}; [Agency](https://example.com/agency)\n`), markdown.stdout);
+      assert.ok(markdown.stdout.includes(String.raw`via Agency\, from ` + shown), markdown.stdout);
+      const [header, row] = parseCsv(cli(['report', '-f', 'csv', '.'], dir).stdout);
+      assert.equal(row![header!.indexOf('sources')], 'ghost (unresolved source id); Agency <https://example.com/agency>');
+      const [review] = JSON.parse(cli(['report', '-f', 'claimreview', '.'], dir).stdout);
+      assert.deepEqual(review.citation, [{ '@type': 'CreativeWork', name: 'Agency', url: 'https://example.com/agency' }]);
+      assert.deepEqual(review.itemReviewed.appearance.map((w: { name: string }) => w.name), ['Agency']);
+    });
   });
 
   describe('cli: suggest', () => {

@@ -43,6 +43,13 @@ describe('claimHoverMarkdown', () => {
     assert.match(visibleText(md), /Attribution: unnamed official \(anonymous\), citing Yonhap/);
   });
 
+  it('shows a source id with no entry under sources: as the id, marked', () => {
+    const ghost = { id: 'ghost', name: 'ghost', unresolved: true as const };
+    const text = visibleText(hover({ sources: [ghost], attribution: { anonymous: false, via: [{ name: 'Yonhap' }, ghost] } }));
+    assert.match(text, /Sources: ghost \(unresolved source id\)/);
+    assert.match(text, /via Yonhap, from ghost \(unresolved source id\)/);
+  });
+
   it('says when there are no sources yet', () => {
     assert.match(visibleText(hover({})), /Sources: none yet/);
   });

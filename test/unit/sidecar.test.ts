@@ -222,7 +222,18 @@ describe('parseSidecar: problems', () => {
     const text = 'version: 1\nsources:\n  afp: {url: "https://afp.com/"}\nclaims:\n  - {id: c, quote: q, sources: [afp]}\n';
     const sidecar = parseSidecar(text, 's');
     assert.deepStrictEqual(sidecar.problems.map(brief), ['3:8 error schema']);
-    assert.deepStrictEqual(sidecar.claims[0]!.sources, []);
+    // Still shown, as its id: the claim names a source, even one that needs mending.
+    assert.deepStrictEqual(sidecar.claims[0]!.sources, [{ id: 'afp', name: 'afp', unresolved: true }]);
+  });
+
+  it('an undefined source id stays in its place, marked, in sources and via', () => {
+    const text =
+      'version: 1\nsources:\n  agency: {name: Agency}\nclaims:\n' +
+      '  - {id: c, quote: q, sources: [ghost, agency], attribution: {via: [agency, ghost]}}\n';
+    const claim = parseSidecar(text, 's').claims[0]!;
+    const ghost = { id: 'ghost', name: 'ghost', unresolved: true };
+    assert.deepStrictEqual(claim.sources, [ghost, { id: 'agency', name: 'Agency' }]);
+    assert.deepStrictEqual(claim.attribution!.via, [{ id: 'agency', name: 'Agency' }, ghost]);
   });
 
   it('did you mean: a source id close to a defined one', () => {
