@@ -2,7 +2,7 @@
  * Reading a sidecar's YAML with its positions kept: parsing with resource limits, and
  * finding the node at a path. Shared by loading (sidecar.ts) and writing (edits.ts).
  */
-import { Document, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
+import { Document, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Node, type Pair } from 'yaml';
 import { ITEM_WIDTH, NODE_WIDTH, fastItemAt, parseFastYaml, type FastTree } from './fastYaml';
 import { quoted } from './problems';
 import type { TextRange } from './types';
@@ -99,6 +99,11 @@ export function parseYaml(text: string): YamlParse {
     return { ok: true, doc, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
+    const unresolved = unresolvedAlias(doc);
+    if (unresolved) {
+      const message = `invalid YAML: the alias *${unresolved.name} has no anchor &${unresolved.name} before it: define the anchor first, or write the value out`;
+      return { ok: false, message, offset: unresolved.offset };
+    }
     if (e instanceof ReferenceError && /alias/i.test(message)) {
       return { ok: false, message: `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT}); write the values out instead`, offset: 0 };
     }
@@ -106,9 +111,25 @@ export function parseYaml(text: string): YamlParse {
   }
 }
 
+/** The first alias (`*name`) with no anchor before it, where `toJS` stops. */
+function unresolvedAlias(doc: Document.Parsed): { name: string; offset: number } | undefined {
+  let found: { name: string; offset: number } | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) !== undefined) return undefined;
+      found = { name: alias.source, offset: alias.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 /** One line (problems print one per line), in words a person can act on. */
 function explain(message: string): string {
-  return /call stack/i.test(message) ? 'it is nested too deeply' : message.split('\n')[0]!.trim();
+  if (/call stack/i.test(message)) return 'it is nested too deeply';
+  // yaml's own words name a function of its API.
+  if (/multiple documents/i.test(message)) return 'a sidecar is one YAML document: remove the `---` line and what follows it, or merge the two';
+  return message.split('\n')[0]!.trim();
 }
 
 /** A key that repeats within one mapping, the first in document order. */

@@ -279,6 +279,22 @@ describe('parseSidecar: hostile input', () => {
     assert.match(sidecar.problems[0]!.message, /aliases/);
   });
 
+  it('an alias with no anchor is a yaml-syntax error at the alias, saying so', () => {
+    const sidecar = parseSidecar('version: 1\nclaims:\n  - id: a\n    quote: *nope\n', 's');
+    assert.deepStrictEqual(sidecar.problems.map(brief), ['4:12 error yaml-syntax']);
+    assert.match(sidecar.problems[0]!.message, /the alias \*nope has no anchor &nope before it/);
+    // The anchor must come first: a later one does not count.
+    const late = parseSidecar('version: 1\nclaims:\n  - {id: a, quote: q, tags: *t}\n  - {id: b, quote: r, tags: &t [x]}\n', 's');
+    assert.deepStrictEqual(late.problems.map(brief), ['3:29 error yaml-syntax']);
+  });
+
+  it('a second YAML document is an error in words about the sidecar, not the library', () => {
+    const sidecar = parseSidecar('version: 1\nclaims: []\n---\nversion: 1\n', 's');
+    assert.deepStrictEqual(sidecar.problems.map(brief), ['3:1 error yaml-syntax']);
+    assert.match(sidecar.problems[0]!.message, /a sidecar is one YAML document: remove the `---` line/);
+    assert.doesNotMatch(sidecar.problems[0]!.message, /parseAllDocuments/);
+  });
+
   it('a few aliases are fine', () => {
     const text = 'version: 1\nclaims:\n  - {id: a, quote: q, tags: &t [x]}\n  - {id: b, quote: r, tags: *t}\n';
     const sidecar = parseSidecar(text, 's');
