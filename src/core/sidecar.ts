@@ -53,6 +53,9 @@ export function parseSidecar(text: string, file: string, { fastYaml = true }: { 
   const { ranges, value } = yaml;
 
   const raw = isRecord(value) ? value : {};
+  // `quote:` with nothing after it (or `~`) is an empty quote, as the spec's
+  // empty-quote says, not a value of the wrong type: the claim is kept and shown.
+  if (Array.isArray(raw.claims)) for (const c of raw.claims) if (isRecord(c) && c.quote === null) c.quote = '';
   // One validation of the whole file: when it passes (the usual case), its output is
   // every claim and source as loaded; otherwise each part is pruned on its own.
   const validated = safeParseSidecar(value);
@@ -70,6 +73,7 @@ export function parseSidecar(text: string, file: string, { fastYaml = true }: { 
   const articleRange = ranges.node(['article']);
   // Array spreads, not push(...): a pathological file can have a problem per line.
   const problems = [
+    ...versionForm(text, ranges, raw.version, problem),
     ...schemaProblems(ranges, value, validated, problem),
     ...referenceProblems(ranges, rawClaims, isRecord(raw.sources) ? Object.keys(raw.sources) : [], problem),
     ...claimProblems(claims, lines, problem),
@@ -83,6 +87,20 @@ export function parseSidecar(text: string, file: string, { fastYaml = true }: { 
     sources,
     problems: problems.sort(compareProblems),
   };
+}
+
+/**
+ * `version: 1.0` reads as the number 1, but the spec asks for the integer 1: a float
+ * (or anything but an integer literal) is a version error. Other values of version
+ * are the schema's to report.
+ */
+function versionForm(text: string, ranges: NodeRanges, version: unknown, problem: MakeProblem): Problem[] {
+  const at = ranges.node(['version']);
+  if (version !== 1 || at === undefined) return [];
+  const written = text.slice(at.start, at.end);
+  // YAML 1.2 core schema integers (decimal, 0o octal, 0x hex); `1` quoted is a string, reported by the schema.
+  if (/^(\+?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(written)) return [];
+  return [problem('version', 'error', `version must be the integer 1, not ${quoted(written)} (this tool reads format version 1)`, at)];
 }
 
 type MakeProblem = (code: ProblemCode, severity: Severity, message: string, range: TextRange, extra?: Partial<Problem>) => Problem;
@@ -162,6 +180,7 @@ const REQUIRED_HINTS: Record<string, string> = {
 
 const KIND_NAMES: Record<string, string> = {
   string: 'text',
+  record: 'a mapping (id: fields lines)',
   boolean: 'true or false',
   object: 'a mapping (key: value lines)',
   array: 'a list',

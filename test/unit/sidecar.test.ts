@@ -124,6 +124,28 @@ describe('parseSidecar: problems', () => {
     assert.deepStrictEqual(only('version: "1"\nclaims: []\n').map(brief), ['1:10 error version']);
   });
 
+  it('version: the integer 1 in any YAML integer form; 1.0 and 1e0 are floats, a version error', () => {
+    for (const written of ['1', '+1', '01', '0x1', '0o1']) assert.deepStrictEqual(only(`version: ${written}\nclaims: []\n`), [], written);
+    for (const written of ['1.0', '1e0', '1.']) {
+      const problems = only(`version: ${written}\nclaims: []\n`);
+      assert.deepStrictEqual(problems.map(brief), ['1:10 error version'], written);
+      assert.match(problems[0]!.message, /version must be the integer 1, not '1/);
+    }
+    assert.deepStrictEqual(only('{version: 1.0, claims: []}\n').map(brief), ['1:11 error version']);
+  });
+
+  it('quote: with no value, or ~, is an empty quote: the claim is kept', () => {
+    const sidecar = parseSidecar('version: 1\nclaims:\n  - id: a\n    quote:\n  - id: b\n    quote: ~\n', 's');
+    assert.deepStrictEqual(sidecar.problems.map(brief), ['4:11 error empty-quote', '6:12 error empty-quote']);
+    assert.deepStrictEqual(sidecar.claims.map((c) => [c.id, c.quote]), [['a', ''], ['b', '']]);
+  });
+
+  it('sources: as a list says a mapping is wanted', () => {
+    const problems = only('version: 1\nsources: []\nclaims: []\n');
+    assert.deepStrictEqual(problems.map(brief), ['2:10 error schema']);
+    assert.match(problems[0]!.message, /^sources must be a mapping \(id: fields lines\), not a list$/);
+  });
+
   it('an empty file, a list or a scalar is a schema error at 1:1', () => {
     for (const text of ['', '# only a comment\n', '- a\n', 'hello']) {
       const problems = only(text);
