@@ -99,7 +99,7 @@ export function analyze(input: AnalyzeInput): Analysis {
         const result = context && (context.prefix !== undefined || context.suffix !== undefined) ? edit((e) => e.setContext(claim.index, context)) : undefined;
         const title = context?.prefix !== undefined ? `Add prefix "${shortText(context.prefix)}"` : `Add suffix "${shortText(context?.suffix ?? '')}"`;
         const fixes = result && fix(title, result);
-        const message = `quote occurs more than once in ${articleName}; the first match (line ${article.line}) was taken: add a prefix or suffix to choose`;
+        const message = `quote occurs more than once in ${articleName}; the first of the equally good matches (line ${article.line}) was taken: add a prefix or suffix to choose`;
         problems.push({ ...at(claim), severity: 'warning', code: 'ambiguous', message, article, ...(fixes ? { fixes } : {}) });
       }
     });

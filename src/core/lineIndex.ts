@@ -1,16 +1,17 @@
 /**
- * Converts UTF-16 offsets to 1-based line and column and back. Lines end at "\n";
- * a "\r" before it belongs to the line it ends (as in VS Code, columns count it).
+ * Converts UTF-16 offsets to 1-based line and column and back. Lines end at "\n", at
+ * "\r\n" and at a "\r" alone (old Mac files; editors and YAML break lines there too);
+ * the "\r" of "\r\n" belongs to the line it ends (as in VS Code, columns count it).
  */
 export class LineIndex {
   private readonly starts: number[];
 
   constructor(readonly text: string) {
     const starts = [0];
-    let i = text.indexOf('\n');
-    while (i !== -1) {
-      starts.push(i + 1);
-      i = text.indexOf('\n', i + 1);
+    if (text.indexOf('\r') === -1) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
     }
     this.starts = starts;
   }

@@ -13,6 +13,14 @@ describe('LineIndex', () => {
     assert.strictEqual(idx.lineCount, 4);
   });
 
+  it('a CR alone ends a line too, as in old Mac files', () => {
+    const idx = new LineIndex('One line.\rTwo line claim.\rThree.\r\nFour\n');
+    assert.deepStrictEqual(idx.positionAt(10), { line: 2, column: 1 });
+    assert.deepStrictEqual(idx.positionAt(26), { line: 3, column: 1 });
+    assert.deepStrictEqual(idx.positionAt(34), { line: 4, column: 1 });
+    assert.strictEqual(idx.lineCount, 5);
+  });
+
   it('clamps offsets and positions to the text', () => {
     const idx = new LineIndex('ab\ncd');
     assert.deepStrictEqual(idx.positionAt(-5), { line: 1, column: 1 });
@@ -24,7 +32,7 @@ describe('LineIndex', () => {
 
   it('offsetAt inverts positionAt', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 60 }).map((s) => s.replace(/x/g, '\n')), fc.nat(), (text, n) => {
+      fc.property(fc.string({ maxLength: 60 }).map((s) => s.replace(/x/g, '\n').replace(/y/g, '\r')), fc.nat(), (text, n) => {
         const idx = new LineIndex(text);
         const offset = n % (text.length + 1);
         const { line, column } = idx.positionAt(offset);
