@@ -15,7 +15,8 @@
  * - An occurrence that would split a surrogate pair (only possible for a quote cut
  *   inside one) does not count.
  * - A fuzzy match never starts or ends on white space. Quotes no longer than the
- *   cutoff (1 or 2 characters) are never fuzzy: they would "match" anywhere.
+ *   cutoff (1 or 2 characters) are fuzzy as the spec says, though that lets them
+ *   "match" nearly anywhere (`shortQuoteMatches`).
  * - Fuzzy ties (same distance and score) are ambiguous only when the tied matches do
  *   not overlap: overlapping ones are the same place read with a different edge.
  *
@@ -24,7 +25,7 @@
  * article is normalized only when some quote has no verbatim occurrence; fuzzy search
  * filters with pigeonhole pieces (`fuzzy.ts`).
  */
-import { FuzzyQuote, fuzzyCutoff, fuzzyLevels, fuzzyPieces, type FuzzyMatch } from './fuzzy';
+import { FuzzyQuote, fuzzyCutoff, fuzzyLevels, fuzzyPieces, shortQuoteMatches, type FuzzyMatch } from './fuzzy';
 import type { TextLike } from './chunkedText';
 import { MultiSearch } from './multiSearch';
 import {
@@ -62,10 +63,19 @@ export class PreparedTarget {
     return (this.normQuote ??= normalize(this.quote));
   }
 
-  /** Fuzzy cutoff for this quote; 0 when the quote is too short to be fuzzy. */
+  /**
+   * Fuzzy cutoff for this quote, for the search by pieces; 0 when the quote is no
+   * longer than its cutoff (`short`) or empty.
+   */
   get cutoff(): number {
     const k = fuzzyCutoff(this.norm.length);
     return this.norm.length > k ? k : 0;
+  }
+
+  /** A quote of 1 or 2 code units, no longer than its cutoff: searched by `shortQuoteMatches`. */
+  get short(): boolean {
+    const m = this.norm.length;
+    return m > 0 && m <= fuzzyCutoff(m);
   }
 
   /** The prefix, trimmed; its length bounds the normalized one. */
@@ -443,7 +453,7 @@ export function fuzzySearchMany(
   quoteOf: (i: number) => FuzzyQuote = (i) => new FuzzyQuote(targets[i]!.norm),
   firstRound = 0,
 ): FuzzyMatch[][] {
-  const results: FuzzyMatch[][] = targets.map(() => []);
+  const results: FuzzyMatch[][] = targets.map((t) => (t.short ? shortQuoteMatches(norm, t.norm, fuzzyCutoff(t.norm.length)) : []));
   const quotes = new Map<number, FuzzyQuote>();
   let pending = targets.map((_, i) => i).filter((i) => targets[i]!.cutoff > 0);
   for (let round = firstRound; pending.length > 0; round++) {

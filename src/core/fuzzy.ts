@@ -511,6 +511,68 @@ export class FuzzyQuote {
   }
 }
 
+/**
+ * Fuzzy candidates for a quote no longer than its cutoff k (1 or 2 code units; the
+ * cutoff is at least 2), which pieces cannot find (a quote cut into k + 1 pieces has
+ * empty ones): every end is tried, with every start of a match at most m + k long.
+ * The answer `verify` gives a longer quote: each end (not after white space or inside
+ * a pair) with its best allowed start (nearest the quote's length, then earliest),
+ * the ends whose best has the lowest distance found (at most k), sorted by end.
+ *
+ * The spec's cutoff, max(2, 20% of the length), lets such a quote match nearly any
+ * character of the article (a 1-character quote is 1 edit from any other character):
+ * it is followed as written. A pass over the text per call, for a rare kind of claim.
+ */
+export function shortQuoteMatches(text: TextLike, q: string, k: number): FuzzyMatch[] {
+  const m = q.length;
+  const row = new Int32Array(m + 1);
+  let best = k;
+  let found: FuzzyMatch[] = [];
+  for (let end = 1; end <= text.length; end++) {
+    if (!isEdge(text, end - 1, end)) continue;
+    let bestD = Infinity;
+    let bestStart = end;
+    for (let n = 1, most = Math.min(end, m + k); n <= most; n++) {
+      // n - m insertions (or m - n deletions) at least: such a length cannot beat `best`.
+      if (Math.abs(n - m) > best) {
+        if (n > m) break;
+        continue;
+      }
+      const s = end - n;
+      if (!isEdge(text, s, s)) continue;
+      const d = smallDistance(q, text, s, end, row);
+      if (d < bestD || (d === bestD && Math.abs(n - m) <= Math.abs(end - bestStart - m))) {
+        bestD = d;
+        bestStart = s;
+      }
+    }
+    if (bestD > best) continue;
+    if (bestD < best) {
+      best = bestD;
+      found = [];
+    }
+    found.push({ start: bestStart, end, distance: bestD });
+  }
+  return found;
+}
+
+/** Edit distance of q and text[from, to), both a few code units (`row`: m + 1 cells of scratch). */
+function smallDistance(q: string, text: TextLike, from: number, to: number, row: Int32Array): number {
+  const m = q.length;
+  for (let i = 0; i <= m; i++) row[i] = i;
+  for (let x = from; x < to; x++) {
+    const c = text.charCodeAt(x);
+    let diagonal = row[0]!;
+    row[0] = x - from + 1;
+    for (let i = 1; i <= m; i++) {
+      const above = row[i]!;
+      row[i] = Math.min(above + 1, row[i - 1]! + 1, diagonal + (q.charCodeAt(i - 1) === c ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[m]!;
+}
+
 /** A fuzzy candidate, in normalized offsets. */
 export interface FuzzyMatch {
   start: number;

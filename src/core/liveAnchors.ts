@@ -103,6 +103,8 @@ export class LiveAnchors {
   private readonly spans = new SpanSet();
   /** Per claim, while it has no valid occurrence (fuzzy or orphaned): what can change its anchor. */
   private readonly fuzzy: (FuzzyState | undefined)[];
+  /** Claims whose quote is 1 or 2 characters (`PreparedTarget.short`). */
+  private readonly shortClaims: number[];
   private readonly quotes = new Map<number, FuzzyQuote>();
   /** The pieces of fuzzy and orphaned claims; an id names a claim (`pieceClaim`) and its piece. */
   private readonly pieceIndex = new HeadIndex();
@@ -181,6 +183,7 @@ export class LiveAnchors {
     this.starts = new Int32Array(this.targets.length).fill(-1);
     this.ends = new Int32Array(this.targets.length).fill(-1);
     this.fuzzy = this.targets.map(() => undefined);
+    this.shortClaims = this.targets.flatMap((t, claim) => (t.short ? [claim] : []));
     const unanchored: number[] = [];
     this.targets.forEach((_, claim) => {
       if (!this.chooseFromOccurrences(claim)) unanchored.push(claim);
@@ -283,6 +286,9 @@ export class LiveAnchors {
       if (this.current[claim]!.kind === 'orphaned' && !research.has(claim)) this.setFuzzy(claim, cands);
       else research.add(claim);
     }
+    // A quote of 1 or 2 characters without an occurrence matches nearly any character:
+    // any edit can make a candidate as good as its own, so it is searched again.
+    for (const claim of this.shortClaims) if (this.fuzzy[claim] !== undefined) research.add(claim);
     for (const claim of research) this.setFuzzy(claim, this.search(claim));
   }
 

@@ -339,11 +339,33 @@ describe('anchorClaims: properties', () => {
         const nq = normalize(q.trim());
         const a = anchorOne(text, { quote: q });
         const cutoff = fuzzyCutoff(nq.length);
-        const reachable = nq.length > cutoff && bestFuzzyDistance(text, nq) <= cutoff;
+        // The spec's cutoff, max(2, ⌊20%⌋), applies to quotes of 1 or 2 characters too.
+        const reachable = bestFuzzyDistance(text, nq) <= cutoff;
         assert.strictEqual(a.kind !== 'orphaned', reachable || reference(text, { quote: q }) !== undefined);
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('a quote of 1 or 2 characters is fuzzy within the cutoff of 2, at the best distance, as the spec says', () => {
+    const short = fc.string({ unit: fc.constantFrom('a', 'b', 'z', 'é', ' '), minLength: 1, maxLength: 2 });
+    fc.assert(
+      fc.property(article, short, (text, q) => {
+        fc.pre(q.trim() !== '' && reference(text, { quote: q }) === undefined);
+        const nq = normalize(q.trim());
+        const a = anchorOne(text, { quote: q });
+        const best = bestFuzzyDistance(text, nq);
+        if (best > 2) return assert.strictEqual(a.kind, 'orphaned');
+        assert.strictEqual(a.kind, 'fuzzy');
+        if (a.kind !== 'fuzzy') return;
+        assert.strictEqual(a.distance, best);
+        assert.strictEqual(editDistance(nq, normalize(text.slice(a.start, a.end))), best);
+      }),
+      { numRuns: 300 },
+    );
+    assert.deepStrictEqual(anchorOne('xq aZ 9\n', { quote: 'ab' }), { kind: 'fuzzy', ambiguous: false, start: 3, end: 5, distance: 1 });
+    assert.deepStrictEqual(anchorOne('xq b 9\n', { quote: 'a' }), { kind: 'fuzzy', ambiguous: true, start: 0, end: 1, distance: 1 });
+    assert.deepStrictEqual(anchorOne(' \n ', { quote: 'a' }), { kind: 'orphaned', ambiguous: false });
   });
 
   it('anchors each claim the same whether alone or among many', () => {

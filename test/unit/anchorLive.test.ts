@@ -37,6 +37,25 @@ describe('LiveAnchors', () => {
     assert.deepStrictEqual(live.anchors[0], { kind: 'exact', ambiguous: true, start: 10, end: 20, distance: 0 });
   });
 
+  it('keeps a quote of 1 or 2 characters, fuzzy within the cutoff of 2, as anchoring from scratch does', () => {
+    const targets = [{ quote: 'ab' }, { quote: 'q' }, { quote: 'zz' }];
+    const live = new LiveAnchors('   ', targets);
+    assert.deepStrictEqual(live.snapshot(), anchorClaims('   ', targets));
+    // Every edit can make a candidate as good as the current one, anywhere.
+    const edits: ContentChange[] = [
+      { rangeOffset: 1, rangeLength: 0, text: 'x' },
+      { rangeOffset: 3, rangeLength: 0, text: ' aZ' },
+      { rangeOffset: 0, rangeLength: 0, text: 'b ' },
+      { rangeOffset: 2, rangeLength: 2, text: '' },
+      { rangeOffset: 0, rangeLength: 0, text: 'zq ' },
+    ];
+    for (const edit of edits) {
+      live.applyChanges([edit]);
+      assert.deepStrictEqual(live.snapshot(), anchorClaims(live.text, targets), JSON.stringify(live.text));
+    }
+    assert.deepStrictEqual(live.anchors[0], { kind: 'fuzzy', ambiguous: true, start: 3, end: 4, distance: 1 });
+  });
+
   it('turns an orphan into a fuzzy anchor when the text is typed in', () => {
     const quote = 'the bridge will reopen in the spring';
     const live = new LiveAnchors('Nothing here yet.', [{ quote }]);
