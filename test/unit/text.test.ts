@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { escapeMarkdown } from '../../src/core/markdown';
+import { quoted } from '../../src/core/problems';
 import { csvCell } from '../../src/core/report';
 import { safeJson, showControls } from '../../src/core/text';
 
@@ -37,6 +38,11 @@ describe('text: control characters from sidecars and articles', () => {
         }
       }),
     );
+  });
+
+  it('problem messages (the Problems panel, check) quote sidecar text with them written out', () => {
+    assert.equal(quoted('a\u202eb\u001bc\nd'), "'a\\u202Eb\\u001bc\\nd'");
+    fc.assert(fc.property(hostile, (s) => !RAW_CONTROL.test(quoted(s, 1000))));
   });
 
   it('Markdown and CSV show them as text too', () => {
