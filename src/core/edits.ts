@@ -26,17 +26,17 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 /** Set one claim's status: rewrites (or inserts) one scalar. */
 export function setStatusEdits(sidecarText: string, claimId: string, status: Status): EditResult {
-  return withEditor(sidecarText, (e) => e.setStatus(claimId, status));
+  return withEditor(sidecarText, (e) => e.setStatus(claimId, status), setsFields({ status }), claimId);
 }
 
 /** Rewrite a drifted quote to the article's current text. */
 export function rewriteQuoteEdits(sidecarText: string, claimId: string, newQuote: string): EditResult {
-  return withEditor(sidecarText, (e) => e.rewriteQuote(claimId, newQuote));
+  return withEditor(sidecarText, (e) => e.rewriteQuote(claimId, newQuote), setsFields({ quote: newQuote }), claimId);
 }
 
 /** Set (or add) a claim's `prefix` and/or `suffix`, e.g. to tell repeated words apart. */
 export function setContextEdits(sidecarText: string, claimId: string, context: QuoteContext): EditResult {
-  return withEditor(sidecarText, (e) => e.setContext(claimId, context));
+  return withEditor(sidecarText, (e) => e.setContext(claimId, context), setsFields({ ...context }), claimId);
 }
 
 export interface NewClaimOptions {
@@ -55,7 +55,24 @@ export function addClaimEdits(
   range: TextRange,
   options: NewClaimOptions = {},
 ): EditResult & { id?: string } {
-  return withEditor(sidecarText, (e) => e.addClaim(articleText, range, options));
+  const quote = articleText.slice(range.start, range.end);
+  return withEditor(
+    sidecarText,
+    (e) => e.addClaim(articleText, range, options),
+    (before, after, result) => {
+      // Every claim as it was, then one more with the id and quote asked for.
+      const was = listOf(before.claims);
+      const now = listOf(after.claims);
+      const added = now[now.length - 1];
+      return (
+        now.length === was.length + 1 &&
+        sameData({ ...before, claims: was }, { ...after, claims: now.slice(0, -1) }) &&
+        isRecord(added) &&
+        added.id === result.id &&
+        added.quote === quote
+      );
+    },
+  );
 }
 
 /** Text of a new sidecar for an article (`article` is the article's file name). */
@@ -68,7 +85,18 @@ export function newSidecarText(articleFileName: string): string {
  * shared source; with a full Source including `id`, also define it under `sources:`.
  */
 export function addSourceEdits(sidecarText: string, claimId: string, source: Source & { id: string }): EditResult {
-  return withEditor(sidecarText, (e) => e.addSource(claimId, source));
+  return withEditor(sidecarText, (e) => e.addSource(claimId, source), (before, after, _result, index) => {
+    const wanted = structuredClone(before);
+    const sources = isRecord(wanted.sources) ? wanted.sources : (wanted.sources = {});
+    if (!(source.id in sources)) {
+      sources[source.id] = Object.fromEntries(SOURCE_KEYS.filter((k) => source[k] !== undefined).map((k) => [k, String(source[k])]));
+    }
+    const claim = listOf(wanted.claims)[index];
+    if (!isRecord(claim)) return false;
+    const list = listOf(claim.sources);
+    if (!list.includes(source.id)) claim.sources = [...list, source.id];
+    return sameData(wanted, after);
+  }, claimId);
 }
 
 /**
@@ -77,18 +105,80 @@ export function addSourceEdits(sidecarText: string, claimId: string, source: Sou
  */
 export function openSidecar(text: string): SidecarEditor | EditFailure {
   const yaml = parseYaml(text);
-  if (yaml.ok) return new SidecarEditor(text, yaml.doc);
+  if (yaml.ok) return new SidecarEditor(text, yaml.doc, yaml.value);
   const at = new LineIndex(text).positionAt(yaml.offset);
   return { ok: false, message: `the sidecar is not written while it does not parse: ${yaml.message}`, ...at };
 }
 
-/** Runs an edit, and refuses one that would leave the sidecar unparseable (a last safety net). */
-function withEditor<R extends EditResult>(text: string, f: (e: SidecarEditor) => R): R | EditFailure {
+type Data = Record<string, unknown>;
+
+/**
+ * Whether the sidecar's data after the edits is what was asked for: given the data
+ * before and after (`toJS` of each), the edit's result and the index of the claim it
+ * names (-1 when it names none).
+ */
+type Expectation<R> = (before: Data, after: Data, result: R, claimIndex: number) => boolean;
+
+/**
+ * Runs an edit, and refuses one that would leave the sidecar unparseable or change its
+ * data other than as asked (the last safety net): an alias shared with another claim,
+ * a block scalar that keeps its trailing line breaks, an unusual layout the edit did
+ * not foresee. Refused, it is never written; the user makes it by hand.
+ */
+function withEditor<R extends EditResult>(
+  text: string,
+  f: (e: SidecarEditor) => R,
+  expect?: Expectation<R & { ok: true }>,
+  claim?: ClaimRef,
+): R | EditFailure {
   const editor = openSidecar(text);
   if (!(editor instanceof SidecarEditor)) return editor;
   const result = f(editor);
-  if (!result.ok || !result.edits.length || parseYaml(applyEdits(text, result.edits)).ok) return result;
-  return { ok: false, message: 'this change would break the YAML of the sidecar: make it by hand' };
+  if (!result.ok) return result;
+  const after = result.edits.length ? parseYaml(applyEdits(text, result.edits)) : { ok: true as const, value: editor.data };
+  if (!after.ok) return { ok: false, message: 'this change would break the YAML of the sidecar: make it by hand' };
+  const asked = result as R & { ok: true };
+  if (expect && !expect(dataOf(editor.data), dataOf(after.value), asked, claim === undefined ? -1 : editor.claimIndex(claim))) {
+    return { ok: false, message: 'this change would also change other parts of the sidecar (an alias shared with another claim, a block scalar, or a layout the tools do not edit): make it by hand' };
+  }
+  return result;
+}
+
+/** The root mapping's data, or an empty one. */
+function dataOf(value: unknown): Data {
+  return isRecord(value) ? value : {};
+}
+
+function isRecord(value: unknown): value is Data {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** A list as an array: null or missing is empty. */
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Deep equality of YAML data (mappings compared by key, not order). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
+  }
+  if (!isRecord(a) || !isRecord(b)) return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameData(a[k], b[k]));
+}
+
+/** Sets fields of the claim named: everything else stays as it was. */
+function setsFields(fields: Record<string, string | undefined>): Expectation<EditResult & { ok: true }> {
+  return (before, after, _result, index) => {
+    const wanted = structuredClone(before);
+    const claim = listOf(wanted.claims)[index];
+    if (!isRecord(claim)) return false;
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) claim[k] = v;
+    return sameData(wanted, after);
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -107,6 +197,8 @@ export class SidecarEditor {
   constructor(
     private readonly text: string,
     private readonly doc: Document,
+    /** The sidecar's data (`toJS`), to check an edit's result against. */
+    readonly data: unknown = doc.toJS(),
   ) {
     this.eol = text.includes('\r\n') ? '\r\n' : '\n';
   }
@@ -175,16 +267,20 @@ export class SidecarEditor {
 
   private claim(ref: ClaimRef): YAMLMap | undefined {
     const claims = this.node(['claims']);
-    if (!isSeq(claims)) return undefined;
-    if (typeof ref === 'number') {
-      const map = resolve(this.doc, claims.items[ref]);
-      return isMap(map) ? map : undefined;
-    }
-    for (const item of claims.items) {
+    const index = this.claimIndex(ref);
+    const map = isSeq(claims) && index !== -1 ? resolve(this.doc, claims.items[index]) : undefined;
+    return isMap(map) ? map : undefined;
+  }
+
+  /** Where in `claims:` the claim is (the first with the id), or -1. */
+  claimIndex(ref: ClaimRef): number {
+    const claims = this.node(['claims']);
+    if (!isSeq(claims)) return -1;
+    if (typeof ref === 'number') return ref >= 0 && ref < claims.items.length ? ref : -1;
+    return claims.items.findIndex((item) => {
       const map = resolve(this.doc, item);
-      if (isMap(map) && String(this.scalar(map, 'id')) === ref) return map;
-    }
-    return undefined;
+      return isMap(map) && String(this.scalar(map, 'id')) === ref;
+    });
   }
 
   private sourceDefined(id: string): boolean {
@@ -203,10 +299,11 @@ export class SidecarEditor {
       }
       const node = pair.value as Node | null;
       if (node && !isScalar(node)) return { ok: false, message: `'${key}' is not a single value; change it by hand`, ...this.at(node) };
-      if (node && isScalar(node) && node.value !== null && String(node.value) === value) continue;
+      // Already so: only a string equal to it (quote: 123 is a number, and is rewritten).
+      if (node && isScalar(node) && node.value === value) continue;
       const r = node ? rangeOf(node, this.text) : undefined;
       const flow = Boolean(map.flow);
-      if (r && r.end > r.start) edits.push({ ...r, newText: scalarText(value, node?.type, flow) });
+      if (r && r.end > r.start) edits.push({ ...r, newText: scalarText(value, node?.type, flow) + this.headerComment(node!, r.start) });
       else {
         const at = this.afterKey(pair.key as Node);
         edits.push({ start: at, end: at, newText: ` ${scalarText(value, 'PLAIN', flow)}` });
@@ -327,7 +424,7 @@ export class SidecarEditor {
     const section = `${' '.repeat(indent)}sources:${this.eol}${block(indent + 2, 2)}${this.eol}`;
     const claimsKey = pairOf(this.doc, root, 'claims')?.key as Node | undefined;
     if (claimsKey?.range) {
-      const at = this.commentsAbove(this.lineStart(claimsKey.range[0]));
+      const at = this.commentsAbove(this.lineStart(claimsKey.range[0]), this.column(claimsKey.range[0]));
       return { ok: true, edits: [{ start: at, end: at, newText: section }] };
     }
     const at = this.text.length;
@@ -396,15 +493,32 @@ export class SidecarEditor {
     return this.text[nl - 1] === '\r' ? nl - 1 : nl;
   }
 
-  /** Start of the run of comment lines right above the line starting at `lineStart`. */
-  private commentsAbove(lineStart: number): number {
+  /**
+   * Start of the run of comment lines right above the line starting at `lineStart`,
+   * indented no deeper than `column`: a deeper `#` line may be the text of a block
+   * scalar above (`note: |` and a Markdown heading), not a comment.
+   */
+  private commentsAbove(lineStart: number, column: number): number {
     let at = lineStart;
     while (at > 0) {
       const prev = this.lineStart(at - 1);
-      if (!this.text.slice(prev, at).trimStart().startsWith('#')) break;
+      const line = this.text.slice(prev, at);
+      const indent = line.length - line.trimStart().length;
+      if (!line.trimStart().startsWith('#') || indent > column) break;
       at = prev;
     }
     return at;
+  }
+
+  /**
+   * ` # comment` when `node` is a block scalar (`|` or `>`) whose header line carries
+   * one: rewritten as a one-line scalar, it would go with the header.
+   */
+  private headerComment(node: Node, start: number): string {
+    if (!isScalar(node) || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED')) return '';
+    const header = this.text.slice(start, this.lineEnd(start));
+    const comment = /^[|>][-+0-9]*[ \t]+(#.*)$/.exec(header)?.[1];
+    return comment ? ` ${comment}` : '';
   }
 
   /** Just after the `:` that follows a key. */

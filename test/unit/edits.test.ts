@@ -204,6 +204,64 @@ describe('edits: details', () => {
   });
 });
 
+describe('edits: never more than asked (found by an audit of the writer)', () => {
+  const refused = (r: EditResult) => {
+    assert.strictEqual(r.ok, false, r.ok ? `wrote ${JSON.stringify(r.edits)}` : '');
+    if (!r.ok) assert.match(r.message, /make it by hand/);
+  };
+
+  it('refuses a status that would reach another claim through an alias', () => {
+    const t = 'version: 1\nclaims:\n  - id: a\n    quote: q\n    status: &st verified\n  - id: b\n    quote: r\n    status: *st\n';
+    refused(setStatusEdits(t, 'a', 'false'));
+    const q = 'version: 1\nclaims:\n  - id: a\n    quote: &q orig\n  - id: b\n    quote: *q\n';
+    refused(rewriteQuoteEdits(q, 'a', 'new'));
+  });
+
+  it('refuses an insert that would cut the kept line breaks off a |+ quote', () => {
+    const t = 'version: 1\nclaims:\n  - id: a\n    quote: |+\n      q is\n\n  - id: b\n    quote: r\n';
+    refused(setStatusEdits(t, 'a', 'verified'));
+    refused(setContextEdits(t, 'a', { prefix: 'x' }));
+  });
+
+  it('refuses a new claim where the first claim\'s dash stands alone on its line (it would land in a list above)', () => {
+    const t = 'version: 1\nclaims:\n  - # the first claim\n    id: a\n    quote: q\n    tags:\n    - x\n';
+    refused(addClaimEdits(t, 'hello world', { start: 0, end: 5 }));
+  });
+
+  it('refuses a new sources: section before a byte-order mark, and a status glued to a flow key with no value', () => {
+    refused(addSourceEdits('\uFEFFclaims:\n  - id: a\n    quote: q\nversion: 1\n', 'a', { id: 'y', name: 'Y' }));
+    refused(setStatusEdits('version: 1\nclaims:\n  - {id: b, quote: r, status}\n', 'b', 'verified'));
+  });
+
+  it('does not take the # lines of a block scalar above claims: for comments to put sources: above', () => {
+    const t = 'version: 1\nx-description: |\n  Claims for the story.\n  # Section 2 heading in markdown\n# about the claims\nclaims:\n  - id: a\n    quote: q\n';
+    const r = addSourceEdits(t, 'a', { id: 'y', name: 'Y' });
+    assert.ok(r.ok);
+    const out = applyEdits(t, r.edits);
+    assert.ok(out.startsWith('version: 1\nx-description: |\n  Claims for the story.\n  # Section 2 heading in markdown\nsources:\n  y:\n    name: Y\n# about the claims\nclaims:'), out);
+    assert.strictEqual(parseSidecar(out, 's').claims[0]!.sources[0]!.name, 'Y');
+  });
+
+  it('rewrites a quote that is a number or a boolean, which is not already the text asked for', () => {
+    for (const [written, text] of [['123', '123'], ['1.0', '1'], ['true', 'true']] as const) {
+      const t = `version: 1\nclaims:\n  - id: a\n    quote: ${written}\n`;
+      const r = rewriteQuoteEdits(t, 'a', text);
+      assert.ok(r.ok && r.edits.length === 1, written);
+      assert.strictEqual(parseSidecar(applyEdits(t, r.edits), 's').claims[0]!.quote, text);
+    }
+    const p = 'version: 1\nclaims:\n  - id: a\n    quote: q\n    prefix: true\n';
+    const r = setContextEdits(p, 'a', { prefix: 'true' });
+    assert.ok(r.ok && r.edits.length === 1);
+  });
+
+  it('keeps the comment on a block scalar\'s header line when it rewrites the quote', () => {
+    const t = 'version: 1\nclaims:\n  - id: a\n    quote: | # keep me\n      orig\n    status: verified\n';
+    const r = rewriteQuoteEdits(t, 'a', 'new');
+    assert.ok(r.ok);
+    assert.strictEqual(applyEdits(t, r.edits), 'version: 1\nclaims:\n  - id: a\n    quote: new # keep me\n    status: verified\n');
+  });
+});
+
 describe('edits: properties', () => {
   const indents = fc.record({ dash: fc.constantFrom(0, 2, 4), key: fc.constantFrom(2, 4) });
   const quoteText = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0);
