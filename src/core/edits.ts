@@ -88,7 +88,7 @@ export function addSourceEdits(sidecarText: string, claimId: string, source: Sou
   return withEditor(sidecarText, (e) => e.addSource(claimId, source), (before, after, _result, index) => {
     const wanted = structuredClone(before);
     const sources = isRecord(wanted.sources) ? wanted.sources : (wanted.sources = {});
-    if (!(source.id in sources)) {
+    if (!Object.hasOwn(sources, source.id)) {
       sources[source.id] = Object.fromEntries(SOURCE_KEYS.filter((k) => source[k] !== undefined).map((k) => [k, String(source[k])]));
     }
     const claim = listOf(wanted.claims)[index];
