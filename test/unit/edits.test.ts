@@ -254,6 +254,13 @@ describe('edits: never more than asked (found by an audit of the writer)', () =>
     assert.ok(r.ok && r.edits.length === 1);
   });
 
+  it('defines a source whose id is also the name of an Object property (constructor)', () => {
+    const t = 'version: 1\nclaims:\n  - id: a\n    quote: q\n';
+    const r = addSourceEdits(t, 'a', { id: 'constructor', name: 'C' });
+    assert.ok(r.ok, r.ok ? '' : r.message);
+    assert.strictEqual(parseSidecar(applyEdits(t, r.edits), 's').claims[0]!.sources[0]!.name, 'C');
+  });
+
   it('keeps the comment on a block scalar\'s header line when it rewrites the quote', () => {
     const t = 'version: 1\nclaims:\n  - id: a\n    quote: | # keep me\n      orig\n    status: verified\n';
     const r = rewriteQuoteEdits(t, 'a', 'new');
