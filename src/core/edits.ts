@@ -4,7 +4,7 @@
  * key order, quoting and blank lines elsewhere stay byte-identical. A sidecar that
  * does not parse is refused.
  */
-import { isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { disambiguatingContext, type QuoteContext } from './disambiguate';
 import { LineIndex } from './lineIndex';
 import { ID_PATTERN, SourceSchema } from './schema';
@@ -254,6 +254,8 @@ export class SidecarEditor {
 
   private withClaim(claim: ClaimRef, f: (claim: YAMLMap) => EditResult): EditResult {
     const map = this.claim(claim);
+    // A claim written once and reused through an alias (`- *tpl`) is two claims in one node.
+    if (map?.anchor) return { ok: false, message: `this claim is shared through the YAML anchor &${map.anchor}: change it by hand`, ...this.at(map) };
     if (map) return f(map);
     return { ok: false, message: typeof claim === 'number' ? `no claim number ${claim + 1} in the sidecar` : `no claim with id '${claim}' in the sidecar` };
   }
@@ -298,7 +300,11 @@ export class SidecarEditor {
         continue;
       }
       const node = pair.value as Node | null;
+      if (node && isAlias(node)) return { ok: false, message: `'${key}' is the alias *${node.source}, shared with another place: change it by hand`, ...this.at(node) };
       if (node && !isScalar(node)) return { ok: false, message: `'${key}' is not a single value; change it by hand`, ...this.at(node) };
+      // A value with an anchor may be read elsewhere through an alias: the quick fixes,
+      // which do not go through withEditor's check, must not change it there too.
+      if (node?.anchor) return { ok: false, message: `'${key}' has the YAML anchor &${node.anchor}, which other places may share: change it by hand`, ...this.at(node) };
       // Already so: only a string equal to it (quote: 123 is a number, and is rewritten).
       if (node && isScalar(node) && node.value === value) continue;
       const r = node ? rangeOf(node, this.text) : undefined;

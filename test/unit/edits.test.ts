@@ -7,11 +7,13 @@ import {
   addSourceEdits,
   applyEdits,
   newSidecarText,
+  openSidecar,
   rewriteQuoteEdits,
   setContextEdits,
   setStatusEdits,
   slug,
   type EditResult,
+  type SidecarEditor,
 } from '../../src/core/edits';
 import { parseSidecar } from '../../src/core/sidecar';
 import { STATUSES, type TextEdit } from '../../src/core/types';
@@ -207,7 +209,7 @@ describe('edits: details', () => {
 describe('edits: never more than asked (found by an audit of the writer)', () => {
   const refused = (r: EditResult) => {
     assert.strictEqual(r.ok, false, r.ok ? `wrote ${JSON.stringify(r.edits)}` : '');
-    if (!r.ok) assert.match(r.message, /make it by hand/);
+    if (!r.ok) assert.match(r.message, /(make|change) it by hand/);
   };
 
   it('refuses a status that would reach another claim through an alias', () => {
@@ -215,6 +217,20 @@ describe('edits: never more than asked (found by an audit of the writer)', () =>
     refused(setStatusEdits(t, 'a', 'false'));
     const q = 'version: 1\nclaims:\n  - id: a\n    quote: &q orig\n  - id: b\n    quote: *q\n';
     refused(rewriteQuoteEdits(q, 'a', 'new'));
+  });
+
+  it('the editor the quick fixes use refuses a value or claim shared through an anchor, with where it is', () => {
+    const q = 'version: 1\nclaims:\n  - id: a\n    quote: &q orig\n  - id: b\n    quote: *q\n';
+    const editor = openSidecar(q) as SidecarEditor;
+    assert.deepStrictEqual(editor.rewriteQuote(0, 'new'), {
+      ok: false,
+      message: "'quote' has the YAML anchor &q, which other places may share: change it by hand",
+      line: 4,
+      column: 15,
+    });
+    assert.match((editor.rewriteQuote(1, 'new') as { message: string }).message, /is the alias \*q/);
+    const tpl = 'version: 1\nx: &tpl {id: a, quote: q}\nclaims:\n  - *tpl\n';
+    assert.match((setStatusEdits(tpl, 'a', 'verified') as { message: string }).message, /shared through the YAML anchor &tpl/);
   });
 
   it('refuses an insert that would cut the kept line breaks off a |+ quote', () => {
