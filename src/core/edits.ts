@@ -335,6 +335,12 @@ export class SidecarEditor {
     }
     const keyNode = anchor.key as Node;
     const indent = ' '.repeat(this.column(keyNode.range![0]));
+    const kept = this.keptLineBreaksEnd(anchor.value as Node | null);
+    if (kept !== undefined) {
+      // After a `|+` scalar's kept line breaks, which are part of its value: new lines go after them.
+      const lines = fields.map(([k, v]) => `${indent}${k}: ${this.blockValue(v)}${this.eol}`).join('');
+      return { start: kept, end: kept, newText: lines };
+    }
     const end = this.lineEnd(this.endOf(anchor.value as Node | null, keyNode));
     const lines = fields.map(([k, v]) => `${this.eol}${indent}${k}: ${this.blockValue(v)}`).join('');
     return { start: end, end, newText: lines };
@@ -535,6 +541,17 @@ export class SidecarEditor {
 
   private endOf(value: Node | null, key: Node): number {
     return (value && rangeOf(value, this.text)?.end) || key.range![1];
+  }
+
+  /**
+   * Where the line breaks a keep-chomping block scalar (`|+`, `>+`) keeps end, at the
+   * start of the next line; undefined for any other value.
+   */
+  private keptLineBreaksEnd(value: Node | null): number | undefined {
+    if (!value || !isScalar(value) || !value.range || (value.type !== 'BLOCK_LITERAL' && value.type !== 'BLOCK_FOLDED')) return undefined;
+    const header = this.text.slice(value.range[0], this.lineEnd(value.range[0]));
+    const end = value.range[1];
+    return /^[|>][0-9]*\+/.test(header) && this.text[end - 1] === '\n' ? end : undefined;
   }
 
   /** Offset of the `]` or `}` closing a flow collection. */

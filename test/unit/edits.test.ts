@@ -233,10 +233,17 @@ describe('edits: never more than asked (found by an audit of the writer)', () =>
     assert.match((setStatusEdits(tpl, 'a', 'verified') as { message: string }).message, /shared through the YAML anchor &tpl/);
   });
 
-  it('refuses an insert that would cut the kept line breaks off a |+ quote', () => {
+  it('inserts after the line breaks a |+ quote keeps, which are part of its value', () => {
     const t = 'version: 1\nclaims:\n  - id: a\n    quote: |+\n      q is\n\n  - id: b\n    quote: r\n';
-    refused(setStatusEdits(t, 'a', 'verified'));
-    refused(setContextEdits(t, 'a', { prefix: 'x' }));
+    const status = setStatusEdits(t, 'a', 'verified');
+    assert.ok(status.ok);
+    assert.strictEqual(applyEdits(t, status.edits), 'version: 1\nclaims:\n  - id: a\n    quote: |+\n      q is\n\n    status: verified\n  - id: b\n    quote: r\n');
+    // The quick fix's path (the editor itself), on a CRLF file.
+    const crlf = t.replace(/\n/g, '\r\n');
+    const prefix = (openSidecar(crlf) as SidecarEditor).setContext(0, { prefix: 'x' });
+    assert.ok(prefix.ok);
+    const claim = parseSidecar(applyEdits(crlf, prefix.edits), 's').claims[0]!;
+    assert.deepStrictEqual([claim.quote, claim.prefix], ['q is\n\n', 'x']);
   });
 
   it('refuses a new claim where the first claim\'s dash stands alone on its line (it would land in a list above)', () => {
