@@ -312,7 +312,7 @@ export class SidecarEditor {
       if (r && r.end > r.start) edits.push({ ...r, newText: scalarText(value, node?.type, flow) + this.headerComment(node!, r.start) });
       else {
         const at = this.afterKey(pair.key as Node);
-        edits.push({ start: at, end: at, newText: ` ${scalarText(value, 'PLAIN', flow)}` });
+        edits.push({ start: at, end: at, newText: `${this.colonAfter(pair.key as Node) ? '' : ':'} ${scalarText(value, 'PLAIN', flow)}` });
       }
     }
     if (inserts.length) edits.push(this.insertPairs(map, inserts));
@@ -450,7 +450,8 @@ export class SidecarEditor {
     if (isEmpty(list)) {
       const at = this.afterKey(pair.key as Node);
       const end = isScalar(list) && list.range ? list.range[1] : at;
-      return { ok: true, edits: [{ start: at, end: Math.max(at, end), newText: ` [${id}]` }] };
+      const colon = this.colonAfter(pair.key as Node) ? '' : ':';
+      return { ok: true, edits: [{ start: at, end: Math.max(at, end), newText: `${colon} [${id}]` }] };
     }
     if (!isSeq(list)) return { ok: false, message: "the claim's `sources:` is not a list; fix it by hand first", ...this.at(list as Node) };
     if (list.items.some((item) => { const v = resolve(this.doc, item); return isScalar(v) && String(v.value) === id; })) {
@@ -533,10 +534,24 @@ export class SidecarEditor {
     return comment ? ` ${comment}` : '';
   }
 
-  /** Just after the `:` that follows a key. */
+  /**
+   * Just after the `:` that follows a key, or the key's end when it has none (`{a, b}`
+   * in a flow mapping: a key with no value and no colon).
+   */
   private afterKey(key: Node): number {
-    const colon = this.text.indexOf(':', key.range![1]);
+    const colon = this.colonAt(key);
     return colon === -1 ? key.range![1] : colon + 1;
+  }
+
+  private colonAfter(key: Node): boolean {
+    return this.colonAt(key) !== -1;
+  }
+
+  /** The `:` after a key, on its line with only spaces or tabs between; -1 when there is none. */
+  private colonAt(key: Node): number {
+    let i = key.range![1];
+    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
+    return this.text[i] === ':' ? i : -1;
   }
 
   private endOf(value: Node | null, key: Node): number {

@@ -251,9 +251,20 @@ describe('edits: never more than asked (found by an audit of the writer)', () =>
     refused(addClaimEdits(t, 'hello world', { start: 0, end: 5 }));
   });
 
-  it('refuses a new sources: section before a byte-order mark, and a status glued to a flow key with no value', () => {
+  it('refuses a new sources: section before a byte-order mark', () => {
     refused(addSourceEdits('\uFEFFclaims:\n  - id: a\n    quote: q\nversion: 1\n', 'a', { id: 'y', name: 'Y' }));
-    refused(setStatusEdits('version: 1\nclaims:\n  - {id: b, quote: r, status}\n', 'b', 'verified'));
+  });
+
+  it('gives a flow key with no value (`{..., status}`) its colon, and finds no colon on a later line', () => {
+    const t = 'version: 1\nclaims:\n  - {id: b, quote: r, status}\n';
+    const r = setStatusEdits(t, 'b', 'verified');
+    assert.ok(r.ok);
+    assert.strictEqual(applyEdits(t, r.edits), 'version: 1\nclaims:\n  - {id: b, quote: r, status: verified}\n');
+    // The quick fix's path: the next claim's `id:` is not this key's colon.
+    const two = 'version: 1\nclaims:\n  - {id: b, quote: r, prefix}\n  - id: c\n    quote: s\n';
+    const p = (openSidecar(two) as SidecarEditor).setContext(0, { prefix: 'x' });
+    assert.ok(p.ok);
+    assert.strictEqual(applyEdits(two, p.edits), 'version: 1\nclaims:\n  - {id: b, quote: r, prefix: x}\n  - id: c\n    quote: s\n');
   });
 
   it('does not take the # lines of a block scalar above claims: for comments to put sources: above', () => {
