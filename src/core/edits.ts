@@ -4,7 +4,7 @@
  * key order, quoting and blank lines elsewhere stay byte-identical. A sidecar that
  * does not parse is refused.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { disambiguatingContext, type QuoteContext } from './disambiguate';
 import { LineIndex } from './lineIndex';
 import { ID_PATTERN, SourceSchema } from './schema';
@@ -321,11 +321,7 @@ export class SidecarEditor {
 
   /** Inserts `key: value` lines after the last field that comes earlier in CLAIM_KEY_ORDER. */
   private insertPairs(map: YAMLMap, fields: readonly [string, string | RawText][]): TextEdit {
-    if (map.flow) {
-      const close = this.closing(map);
-      const items = fields.map(([k, v]) => `${k}: ${this.flowValue(v)}`).join(', ');
-      return { start: close, end: close, newText: map.items.length ? `, ${items}` : items };
-    }
+    if (map.flow) return this.flowAppend(map, fields.map(([k, v]) => `${k}: ${this.flowValue(v)}`).join(', '));
     const rank = (k: string) => (CLAIM_KEY_ORDER.includes(k) ? CLAIM_KEY_ORDER.indexOf(k) : CLAIM_KEY_ORDER.length);
     const firstRank = rank(fields[0]![0]);
     let anchor = map.items[map.items.length - 1]!;
@@ -353,10 +349,7 @@ export class SidecarEditor {
     const claims = claimsPair ? resolve(this.doc, claimsPair.value) : undefined;
     if (!isEmpty(claims) && !isSeq(claims)) return { ok: false, message: '`claims:` is not a list; fix it by hand first', ...this.at(claims as Node) };
     const flowEntry = `{ ${fields.map(([k, v]) => `${k}: ${scalarText(v, 'PLAIN', true)}`).join(', ')} }`;
-    if (isSeq(claims) && claims.flow && claims.items.length) {
-      const close = this.closing(claims);
-      return { ok: true, edits: [{ start: close, end: close, newText: `, ${flowEntry}` }] };
-    }
+    if (isSeq(claims) && claims.flow && claims.items.length) return { ok: true, edits: [this.flowAppend(claims, flowEntry)] };
     if (isSeq(claims) && claims.items.length) {
       const last = claims.items[claims.items.length - 1] as Node;
       const first = claims.items[0] as Node;
@@ -405,9 +398,8 @@ export class SidecarEditor {
     const fields = SOURCE_KEYS.filter((k) => source[k] !== undefined).map((k) => [k, String(source[k])] as [string, string]);
     if (!isEmpty(sources) && !isMap(sources)) return { ok: false, message: '`sources:` is not a mapping; fix it by hand first', ...this.at(sources as Node) };
     if (isMap(sources) && sources.flow && sources.items.length) {
-      const close = this.closing(sources);
       const body = fields.map(([k, v]) => `${k}: ${scalarText(v, 'PLAIN', true)}`).join(', ');
-      return { ok: true, edits: [{ start: close, end: close, newText: `, ${source.id}: { ${body} }` }] };
+      return { ok: true, edits: [this.flowAppend(sources, `${source.id}: { ${body} }`)] };
     }
     const block = (indent: number, unit: number) =>
       `${' '.repeat(indent)}${source.id}:` + fields.map(([k, v]) => `${this.eol}${' '.repeat(indent + unit)}${k}: ${scalarText(v)}`).join('');
@@ -457,10 +449,7 @@ export class SidecarEditor {
     if (list.items.some((item) => { const v = resolve(this.doc, item); return isScalar(v) && String(v.value) === id; })) {
       return { ok: true, edits: [] };
     }
-    if (list.flow) {
-      const close = this.closing(list);
-      return { ok: true, edits: [{ start: close, end: close, newText: list.items.length ? `, ${id}` : id }] };
-    }
+    if (list.flow) return { ok: true, edits: [this.flowAppend(list, id)] };
     const first = list.items[0] as Node;
     const dash = this.dashColumn(first);
     const last = list.items[list.items.length - 1] as Node;
@@ -567,6 +556,22 @@ export class SidecarEditor {
     const header = this.text.slice(value.range[0], this.lineEnd(value.range[0]));
     const end = value.range[1];
     return /^[|>][0-9]*\+/.test(header) && this.text[end - 1] === '\n' ? end : undefined;
+  }
+
+  /**
+   * `items` added at the end of a flow collection: before its `]` or `}`, or, when its
+   * last item has a trailing comma (`{a: 1, }`), right after that comma (a second one
+   * would not parse).
+   */
+  private flowAppend(node: YAMLMap | YAMLSeq, items: string): TextEdit {
+    const close = this.closing(node);
+    const last = node.items[node.items.length - 1] as Node | Pair | undefined;
+    if (last === undefined) return { start: close, end: close, newText: items };
+    const end = (isPair(last) ? ((last.value as Node | null) ?? (last.key as Node)) : last)?.range?.[1];
+    let i = end ?? close;
+    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
+    if (this.text[i] === ',') return { start: i + 1, end: i + 1, newText: ` ${items},` };
+    return { start: close, end: close, newText: `, ${items}` };
   }
 
   /** Offset of the `]` or `}` closing a flow collection. */

@@ -288,6 +288,22 @@ describe('edits: never more than asked (found by an audit of the writer)', () =>
     assert.ok(r.ok && r.edits.length === 1);
   });
 
+  it('adds to a flow collection with a trailing comma after that comma, not a second one', () => {
+    const cases: [string, (t: string) => EditResult, string][] = [
+      ['version: 1\nclaims:\n  - {id: a, quote: q, }\n', (t) => setStatusEdits(t, 'a', 'verified'), '  - {id: a, quote: q, status: verified, }\n'],
+      ['version: 1\nclaims:\n  - {id: a, quote: q, }\n', (t) => (openSidecar(t) as SidecarEditor).setContext(0, { prefix: 'x' }), '  - {id: a, quote: q, prefix: x, }\n'],
+      ['version: 1\nclaims: [\n  {id: a, quote: q},  # c\n]\n', (t) => addClaimEdits(t, MINISTER, { start: 4, end: 12 }), '{id: a, quote: q}, { id: minister, quote: minister },  # c\n]\n'],
+      ['version: 1\nsources: {s1: {name: S1},}\nclaims:\n  - {id: a, quote: q, sources: [s1, ]}\n', (t) => addSourceEdits(t, 'a', { id: 'z', name: 'Z' }), 'sources: {s1: {name: S1}, z: { name: Z },}\nclaims:\n  - {id: a, quote: q, sources: [s1, z, ]}\n'],
+    ];
+    for (const [t, edit, tail] of cases) {
+      const r = edit(t);
+      assert.ok(r.ok, r.ok ? '' : r.message);
+      const out = applyEdits(t, r.edits);
+      assert.ok(out.endsWith(tail), out);
+      assert.deepStrictEqual(parseSidecar(out, 's').problems, []);
+    }
+  });
+
   it('defines a source whose id is also the name of an Object property (constructor)', () => {
     const t = 'version: 1\nclaims:\n  - id: a\n    quote: q\n';
     const r = addSourceEdits(t, 'a', { id: 'constructor', name: 'C' });
