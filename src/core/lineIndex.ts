@@ -8,7 +8,9 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    if (text.indexOf('\r') === -1) {
+    // A lone CR is rare; CRLF text (every Windows article, per keystroke in the editor)
+    // keeps the indexOf loop, the CR of each CRLF staying on its line.
+    if (!/\r(?!\n)/.test(text)) {
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     } else {
       for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
