@@ -197,8 +197,8 @@ export class SidecarEditor {
   constructor(
     private readonly text: string,
     private readonly doc: Document,
-    /** The sidecar's data (`toJS`), to check an edit's result against. */
-    readonly data: unknown = doc.toJS(),
+    /** The sidecar's data (`toJS`, as `parseYaml` gives it), to check an edit's result against. */
+    readonly data: unknown,
   ) {
     this.eol = text.includes('\r\n') ? '\r\n' : '\n';
   }
