@@ -203,6 +203,14 @@ export class SidecarEditor {
     this.eol = text.includes('\r\n') ? '\r\n' : '\n';
   }
 
+  /**
+   * `value` as a scalar of this file's YAML version: a `%YAML 1.1` file reads plain
+   * `yes`, `on` or `2024-01-01` as a boolean or a date, so there they are quoted.
+   */
+  private scalarText(value: string, style?: string, flow = false): string {
+    return scalarText(value, style, flow, this.doc.directives?.yaml.version ?? '1.2');
+  }
+
   setStatus(claimId: ClaimRef, status: Status): EditResult {
     return this.withClaim(claimId, (claim) => this.setField(claim, [['status', status]]));
   }
@@ -309,10 +317,10 @@ export class SidecarEditor {
       if (node && isScalar(node) && node.value === value) continue;
       const r = node ? rangeOf(node, this.text) : undefined;
       const flow = Boolean(map.flow);
-      if (r && r.end > r.start) edits.push({ ...r, newText: scalarText(value, node?.type, flow) + this.headerComment(node!, r.start) });
+      if (r && r.end > r.start) edits.push({ ...r, newText: this.scalarText(value, node?.type, flow) + this.headerComment(node!, r.start) });
       else {
         const at = this.afterKey(pair.key as Node);
-        edits.push({ start: at, end: at, newText: `${this.colonAfter(pair.key as Node) ? '' : ':'} ${scalarText(value, 'PLAIN', flow)}` });
+        edits.push({ start: at, end: at, newText: `${this.colonAfter(pair.key as Node) ? '' : ':'} ${this.scalarText(value, 'PLAIN', flow)}` });
       }
     }
     if (inserts.length) edits.push(this.insertPairs(map, inserts));
@@ -348,7 +356,7 @@ export class SidecarEditor {
     const claimsPair = pairOf(this.doc, root, 'claims');
     const claims = claimsPair ? resolve(this.doc, claimsPair.value) : undefined;
     if (!isEmpty(claims) && !isSeq(claims)) return { ok: false, message: '`claims:` is not a list; fix it by hand first', ...this.at(claims as Node) };
-    const flowEntry = `{ ${fields.map(([k, v]) => `${k}: ${scalarText(v, 'PLAIN', true)}`).join(', ')} }`;
+    const flowEntry = `{ ${fields.map(([k, v]) => `${k}: ${this.scalarText(v, 'PLAIN', true)}`).join(', ')} }`;
     if (isSeq(claims) && claims.flow && claims.items.length) return { ok: true, edits: [this.flowAppend(claims, flowEntry)] };
     if (isSeq(claims) && claims.items.length) {
       const last = claims.items[claims.items.length - 1] as Node;
@@ -386,7 +394,7 @@ export class SidecarEditor {
   private blockEntry(fields: readonly [string, string][], keyOffset: number, dash: number): string {
     const pad = ' '.repeat(dash + keyOffset);
     return fields
-      .map(([k, v], i) => `${i ? `${this.eol}${pad}` : `-${' '.repeat(keyOffset - 1)}`}${k}: ${scalarText(v)}`)
+      .map(([k, v], i) => `${i ? `${this.eol}${pad}` : `-${' '.repeat(keyOffset - 1)}`}${k}: ${this.scalarText(v)}`)
       .join('');
   }
 
@@ -398,11 +406,11 @@ export class SidecarEditor {
     const fields = SOURCE_KEYS.filter((k) => source[k] !== undefined).map((k) => [k, String(source[k])] as [string, string]);
     if (!isEmpty(sources) && !isMap(sources)) return { ok: false, message: '`sources:` is not a mapping; fix it by hand first', ...this.at(sources as Node) };
     if (isMap(sources) && sources.flow && sources.items.length) {
-      const body = fields.map(([k, v]) => `${k}: ${scalarText(v, 'PLAIN', true)}`).join(', ');
+      const body = fields.map(([k, v]) => `${k}: ${this.scalarText(v, 'PLAIN', true)}`).join(', ');
       return { ok: true, edits: [this.flowAppend(sources, `${source.id}: { ${body} }`)] };
     }
     const block = (indent: number, unit: number) =>
-      `${' '.repeat(indent)}${source.id}:` + fields.map(([k, v]) => `${this.eol}${' '.repeat(indent + unit)}${k}: ${scalarText(v)}`).join('');
+      `${' '.repeat(indent)}${source.id}:` + fields.map(([k, v]) => `${this.eol}${' '.repeat(indent + unit)}${k}: ${this.scalarText(v)}`).join('');
     if (isMap(sources) && sources.items.length) {
       const firstKey = sources.items[0]!.key as Node;
       const firstValue = resolve(this.doc, sources.items[0]!.value);
@@ -590,11 +598,11 @@ export class SidecarEditor {
   }
 
   private blockValue(v: string | RawText): string {
-    return v instanceof RawText ? v.text : scalarText(v);
+    return v instanceof RawText ? v.text : this.scalarText(v);
   }
 
   private flowValue(v: string | RawText): string {
-    return v instanceof RawText ? v.text : scalarText(v, 'PLAIN', true);
+    return v instanceof RawText ? v.text : this.scalarText(v, 'PLAIN', true);
   }
 }
 

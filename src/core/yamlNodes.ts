@@ -2,10 +2,13 @@
  * Reading a sidecar's YAML with its positions kept: parsing with resource limits, and
  * finding the node at a path. Shared by loading (sidecar.ts) and writing (edits.ts).
  */
-import { Document, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Node, type Pair } from 'yaml';
+import { Document, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type DocumentOptions, type Node, type Pair } from 'yaml';
 import { ITEM_WIDTH, NODE_WIDTH, fastItemAt, parseFastYaml, type FastTree } from './fastYaml';
 import { quoted } from './problems';
 import type { TextRange } from './types';
+
+/** The YAML version a document declares (`%YAML 1.1`); 1.2 when it declares none. */
+export type YamlVersion = NonNullable<DocumentOptions['version']>;
 
 /**
  * Larger sidecars are refused before parsing. A hand-written claims file is a few
@@ -202,10 +205,10 @@ function valueRange(start: number, end: number, text: string): TextRange {
  * itself falls back to quotes when plain would change the meaning). `flow` is for a
  * value inside `[...]` or `{...}`, where a plain `,` would split it.
  */
-export function scalarText(value: string, style: string | undefined = 'PLAIN', flow = false): string {
+export function scalarText(value: string, style: string | undefined = 'PLAIN', flow = false, version: YamlVersion = '1.2'): string {
   const scalar = new Scalar(value);
   scalar.type = style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE' ? style : 'PLAIN';
-  const out = new Document(scalar).toString({ lineWidth: 0 }).replace(/\n$/, '');
+  const out = new Document(scalar, { version }).toString({ lineWidth: 0 }).replace(/\n$/, '');
   const plainInFlow = flow && !/^["']/.test(out) && /[,[\]{}]/.test(out);
   return out.includes('\n') || plainInFlow ? JSON.stringify(value) : out;
 }

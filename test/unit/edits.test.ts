@@ -233,6 +233,30 @@ describe('edits: never more than asked (found by an audit of the writer)', () =>
     assert.match((setStatusEdits(tpl, 'a', 'verified') as { message: string }).message, /shared through the YAML anchor &tpl/);
   });
 
+  it('quotes what a %YAML 1.1 file would read as a boolean, a number or a date', () => {
+    const t = '%YAML 1.1\n---\nversion: 1\nclaims:\n  - id: a\n    quote: q\n';
+    const article = 'It said yes. Then on. 1_000 came 2024-10-22.';
+    // The quick fixes call the editor directly, without the writer's data check.
+    const editor = openSidecar(t) as SidecarEditor;
+    for (const quote of ['yes', 'on', 'No', '1_000', '2024-10-22', '0777', 'y']) {
+      const rewritten = editor.rewriteQuote('a', quote);
+      assert.ok(rewritten.ok, rewritten.ok ? '' : rewritten.message);
+      const claim = parseSidecar(applyEdits(t, rewritten.edits), 's').claims[0]!;
+      assert.strictEqual(claim.quote, quote);
+      const viaCommand = rewriteQuoteEdits(t, 'a', quote);
+      assert.ok(viaCommand.ok, viaCommand.ok ? '' : viaCommand.message);
+    }
+    const added = addClaimEdits(t, article, { start: 8, end: 11 }, { id: 'b' });
+    assert.ok(added.ok, added.ok ? '' : added.message);
+    const after = parseSidecar(applyEdits(t, added.edits), 's');
+    assert.deepStrictEqual(after.problems, []);
+    assert.strictEqual(after.claims[1]!.quote, 'yes');
+    // A file of YAML 1.2 (the default) still writes them plain where 1.2 reads a string.
+    const plain = rewriteQuoteEdits('version: 1\nclaims:\n  - id: a\n    quote: q\n', 'a', 'yes');
+    assert.ok(plain.ok);
+    assert.deepStrictEqual(plain.edits.map((e) => e.newText), ['yes']);
+  });
+
   it('inserts after the line breaks a |+ quote keeps, which are part of its value', () => {
     const t = 'version: 1\nclaims:\n  - id: a\n    quote: |+\n      q is\n\n  - id: b\n    quote: r\n';
     const status = setStatusEdits(t, 'a', 'verified');
