@@ -2,7 +2,7 @@
  * Reading a sidecar's YAML with its positions kept: parsing with resource limits, and
  * finding the node at a path. Shared by loading (sidecar.ts) and writing (edits.ts).
  */
-import { Document, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type DocumentOptions, type Node, type Pair } from 'yaml';
+import { CST, Document, Parser, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type DocumentOptions, type Node, type Pair } from 'yaml';
 import { ITEM_WIDTH, NODE_WIDTH, fastItemAt, parseFastYaml, type FastTree } from './fastYaml';
 import { quoted } from './problems';
 import type { TextRange } from './types';
@@ -95,7 +95,16 @@ export function parseYaml(text: string): YamlParse {
   // yaml's own duplicate-key check is quadratic in the size of a mapping: ours is linear.
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const error = doc.errors[0];
-  if (error) return { ok: false, message: `invalid YAML: ${explain(error.message)}`, offset: error.pos[0] };
+  if (error) {
+    // yaml reports a quote never closed where the file ends (a quoted value may run
+    // over lines, so it took in the rest of the file): say where it opens instead.
+    const opened = error.code === 'MISSING_CHAR' ? unclosedQuote(text, error.pos[0]) : undefined;
+    if (opened !== undefined) {
+      const mark = text[opened]!;
+      return { ok: false, message: `invalid YAML: the value quoted with ${mark} here is never closed: add the closing ${mark}`, offset: opened };
+    }
+    return { ok: false, message: `invalid YAML: ${explain(error.message)}`, offset: error.pos[0] };
+  }
   const duplicate = duplicateKey(doc);
   if (duplicate) return { ok: false, message: `invalid YAML: the key ${quoted(duplicate.key)} appears twice in the same mapping`, offset: duplicate.offset };
   try {
@@ -133,6 +142,22 @@ function explain(message: string): string {
   // yaml's own words name a function of its API.
   if (/multiple documents/i.test(message)) return 'a sidecar is one YAML document: remove the `---` line and what follows it, or merge the two';
   return message.split('\n')[0]!.trim();
+}
+
+/** Where the quoted scalar that runs to `end` (unclosed, to the end of the file) opens, if one does. */
+function unclosedQuote(text: string, end: number): number | undefined {
+  let opened: number | undefined;
+  const check = (token: CST.Token | null | undefined) => {
+    if (token && (token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') && token.offset + token.source.length >= end) {
+      opened ??= token.offset;
+    }
+  };
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
+    check(token.value);
+    CST.visit(token, (item) => (check(item.key), check(item.value)));
+  }
+  return opened;
 }
 
 /** A key that repeats within one mapping, the first in document order. */

@@ -114,6 +114,15 @@ describe('parseSidecar: problems', () => {
     assert.ok(sidecar.problems[0]!.line >= 4);
   });
 
+  it('yaml-syntax: a quote never closed is reported where it opens, not past the last line', () => {
+    // yaml itself reports it where the file ends: line 9 of this 8-line file.
+    const text = 'version: 1\nclaims:\n  - id: a\n    quote: hello\n  - id: b\n    quote: "unterminated\n  - id: c\n    quote: world\n';
+    assert.deepStrictEqual(only(text).map(brief), ['6:12 error yaml-syntax']);
+    assert.strictEqual(only(text)[0]!.message, 'invalid YAML: the value quoted with " here is never closed: add the closing "');
+    assert.deepStrictEqual(only("version: 1\nclaims:\n  - {id: a, quote: 'it''s open}\n").map(brief), ['3:20 error yaml-syntax']);
+    assert.deepStrictEqual(only('"abc\n').map(brief), ['1:1 error yaml-syntax']);
+  });
+
   it('a duplicate mapping key is a YAML error', () => {
     assert.deepStrictEqual(only('version: 1\nversion: 1\nclaims: []\n').map(brief), ['2:1 error yaml-syntax']);
   });
