@@ -30,25 +30,35 @@ export interface Output {
 
 /** Runs one command line and returns the exit code (0, 1 or 2). */
 export function run(argv: readonly string[], cwd: string, out: Output): number {
-  const [first, ...rest] = argv;
-  if (first === undefined) {
+  if (argv.length === 0) {
     out.stderr(MAIN_HELP);
     return 2;
   }
-  if (first === '-h' || first === '--help' || first === 'help') {
-    out.stdout(rest[0] !== undefined && isCommand(rest[0]) ? COMMAND_HELP[rest[0]] : MAIN_HELP);
+  // The command is the first word, or, after options written before it, the first
+  // word that names one (`claim-lens --json check`).
+  const at = isCommand(argv[0]!) || !argv[0]!.startsWith('-') ? 0 : argv.findIndex((a) => isCommand(a));
+  const first = at === -1 ? undefined : argv[at]!;
+  const rest = at === -1 ? argv : [...argv.slice(0, at), ...argv.slice(at + 1)];
+  // --help and --version work anywhere before a `--`, whatever else is wrong with the line.
+  const end = rest.indexOf('--');
+  const flags = end === -1 ? rest : rest.slice(0, end);
+  const command = first !== undefined && isCommand(first) ? first : undefined;
+  if (first === 'help' || flags.some((a) => a === '-h' || a === '--help')) {
+    const named = first === 'help' ? rest.find((a) => isCommand(a)) : command;
+    out.stdout(named !== undefined && isCommand(named) ? COMMAND_HELP[named] : MAIN_HELP);
     return 0;
   }
-  if (first === '-v' || first === '--version') {
+  if (flags.some((a) => a === '-v' || a === '--version')) {
     out.stdout(`${version}\n`);
     return 0;
   }
-  if (!isCommand(first)) {
-    out.stderr(`claim-lens: unknown command '${first}'. Commands: check, report, suggest (see claim-lens --help)\n`);
+  if (command === undefined) {
+    const what = first === undefined ? `no command in '${argv.join(' ')}'` : `unknown command '${first}'`;
+    out.stderr(`claim-lens: ${what}. Commands: check, report, suggest (see claim-lens --help)\n`);
     return 2;
   }
   try {
-    return runCommand(first, rest, new Workspace(cwd), out);
+    return runCommand(command, rest, new Workspace(cwd), out);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     out.stderr(message.split('\n').map((line) => `claim-lens: ${line}\n`).join(''));
@@ -71,9 +81,25 @@ function parse<C extends Command>(command: C, args: readonly string[]) {
   try {
     return parseArgs({ args: [...args], options: OPTIONS[command], allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${message} (see claim-lens ${command} --help)`);
+    throw new UsageError(`${usageMessage(command, error)} (see claim-lens ${command} --help)`);
   }
+}
+
+/** What `parseArgs` objects to, said in our words: Node's own name its API and quote unevenly. */
+function usageMessage(command: Command, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  const unknown = /^Unknown option '([^']*)'/.exec(message);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+    const known = Object.keys(OPTIONS[command]).map((name) => `--${name}`);
+    return `unknown option '${unknown[1]}' for ${command}; its options are ${known.join(', ')} (a PATH that starts with '-' goes after '--')`;
+  }
+  const valued = /^Option '(?:-\w, )?(--[\w-]+)/.exec(message);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && valued && /argument (missing|is ambiguous)/.test(message)) {
+    const what = valued[1] === '--format' ? `one of ${REPORT_FORMATS.join(', ')}` : valued[1] === '--output' ? "a file name ('-' for standard output)" : 'a value';
+    return `${valued[1]} needs ${what} right after it`;
+  }
+  return message.split('\n')[0]!;
 }
 
 function runCommand(command: Command, args: readonly string[], ws: Workspace, out: Output): number {

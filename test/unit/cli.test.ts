@@ -107,6 +107,40 @@ describe('claim-lens CLI', function () {
       }
     });
 
+    it('--help and --version work anywhere, even on a line that is otherwise wrong', () => {
+      for (const args of [['check', '--bogus', '--help'], ['report', '--format', '--help'], ['check', 'no/such/place', '-h']]) {
+        const run = cli(args);
+        assert.equal(run.status, 0, args.join(' '));
+        assert.match(run.stdout, new RegExp(`^Usage: claim-lens ${args[0]} `), args.join(' '));
+      }
+      assert.match(cli(['frobnicate', '--help']).stdout, /^Usage: claim-lens <command>/);
+      assert.deepEqual(cli(['report', '--output', '--version']), { status: 0, stdout: `${version}\n`, stderr: '' });
+      // After `--`, it is a PATH.
+      assert.equal(cli(['check', '--', '--help']).stderr, 'claim-lens: no such file or directory: --help\n');
+    });
+
+    it('takes options written before the command', () => {
+      const run = cli(['--json', 'check', 'cli-clean']);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal((JSON.parse(run.stdout) as { articles: unknown[] }).articles.length, 1);
+    });
+
+    it('says in its own words which option is unknown or lacks its value', () => {
+      assert.equal(
+        cli(['check', '--bogus']).stderr,
+        "claim-lens: unknown option '--bogus' for check; its options are --help, --version, --json, --strict (a PATH that starts with '-' goes after '--') (see claim-lens check --help)\n",
+      );
+      for (const args of [['report', '--format'], ['report', '--format', '--json'], ['report', '-f']]) {
+        assert.equal(
+          cli(args).stderr,
+          'claim-lens: --format needs one of markdown, json, csv, claimreview right after it (see claim-lens report --help)\n',
+          args.join(' '),
+        );
+      }
+      assert.match(cli(['report', '--output']).stderr, /--output needs a file name \('-' for standard output\)/);
+      assert.equal(cli(['--bogus']).stderr, "claim-lens: no command in '--bogus'. Commands: check, report, suggest (see claim-lens --help)\n");
+    });
+
     it('exits 2 on bad usage, saying why on stderr', () => {
       for (const args of [[], ['frobnicate'], ['check', '--bogus'], ['report', 'cli-clean', '--format', 'pdf'], ['suggest']]) {
         const run = cli(args);
