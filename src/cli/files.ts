@@ -37,8 +37,10 @@ export class Workspace {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
-  /** Whether two paths name one file (through symbolic links, where they exist). */
+  /** Whether two paths name one file (through symbolic and hard links, where they exist). */
   sameFile(a: string, b: string): boolean {
+    const [sa, sb] = [this.stat(a), this.stat(b)];
+    if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
     const real = (p: string): string => {
       const full = path.resolve(this.cwd, p);
       try {
@@ -108,11 +110,18 @@ export class Workspace {
     return found;
   }
 
+  /**
+   * The files `check` read or weighed for each sidecar: the sidecar and every article
+   * candidate that exists (several when they make the article ambiguous).
+   */
+  readonly inputs = new Map<string, readonly string[]>();
+
   /** Loads a sidecar, finds and reads its article, and analyses it. */
   check(sidecarPath: string): CheckedSidecar {
     const sidecarText = this.readText(sidecarPath);
     const { article: articleField } = parseSidecar(sidecarText, sidecarPath);
     const existing = articleCandidates(sidecarPath, articleField).filter((c) => this.isFile(c));
+    this.inputs.set(sidecarPath, [sidecarPath, ...existing]);
     const resolution = resolveArticle(sidecarPath, articleField, existing);
     if (!resolution.ok) {
       return { analysis: analyze({ sidecarPath, sidecarText, articleMissing: resolution.message }) };

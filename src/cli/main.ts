@@ -147,7 +147,7 @@ function report(ws: Workspace, paths: string[], options: { format?: string; outp
   const checked = checkPaths(ws, paths, out);
   const toFile = options.output !== undefined && options.output !== '-';
   if (toFile) {
-    const read = checked.flatMap(({ analysis }) => [analysis.sidecarPath, analysis.articlePath ?? []].flat());
+    const read = [...ws.inputs.values()].flat().map((p) => ws.display(p));
     const clash = read.find((p) => ws.sameFile(p, options.output!));
     if (clash !== undefined) {
       throw new UsageError(`--output ${options.output} is ${clash}, which the report reads; write the report to another file`);

@@ -399,6 +399,19 @@ describe('claim-lens CLI', function () {
       assert.ok(!fs.existsSync(path.join(dir, '-')), 'no file named -');
     });
 
+    it('nor over an article it weighed (x.txt and x.md both there) or a hard link to one', () => {
+      const sidecar = 'version: 1\nclaims:\n  - id: a\n    quote: taxes rose\n';
+      const dir = scratchTexts({ 'amb/x.txt': 'The mayor said taxes rose.\n', 'amb/x.md': '# Taxes\n', 'amb/x.claims.yaml': sidecar });
+      fs.linkSync(path.join(dir, 'amb/x.txt'), path.join(dir, 'linked.txt'));
+      for (const [target, clash] of [['amb/x.md', 'amb/x.md'], ['linked.txt', 'amb/x.txt']]) {
+        const run = cli(['report', 'amb', '--format', 'csv', '--output', target], dir);
+        assert.equal(run.status, 2, target);
+        assert.equal(run.stderr, `claim-lens: --output ${target} is ${clash}, which the report reads; write the report to another file\n`);
+      }
+      assert.equal(fs.readFileSync(path.join(dir, 'amb/x.md'), 'utf8'), '# Taxes\n');
+      assert.equal(fs.readFileSync(path.join(dir, 'linked.txt'), 'utf8'), 'The mayor said taxes rose.\n');
+    });
+
     it('prints sidecar text as text: no control character or bidi override reaches the terminal', () => {
       const dir = scratchTexts(HOSTILE);
       for (const args of [['report'], ['report', '-f', 'csv'], ['report', '-f', 'json'], ['report', '-f', 'claimreview'], ['check'], ['check', '--json']]) {
