@@ -82,16 +82,36 @@ export class Workspace {
       } else if (isSidecarPath(shown)) {
         found.push(shown);
       } else {
-        const sidecar = this.findSidecarOf(shown);
-        if (sidecar === undefined) note(`no sidecar for ${shown} (looked for ${sidecarCandidates(shown).join(', ')})`);
-        else found.push(sidecar);
+        const sidecars = this.findSidecarsOf(shown);
+        if (sidecars.length === 0) {
+          note(`no sidecar for ${shown} (looked for ${sidecarCandidates(shown).join(', ')}, and for a sidecar beside it whose \`article:\` names it)`);
+        }
+        found.push(...sidecars);
       }
     }
     return [...new Set(found)];
   }
 
-  findSidecarOf(article: string): string | undefined {
-    return sidecarCandidates(article).find((c) => this.isFile(c));
+  /**
+   * The sidecars beside an article that are its own (sidecar.md, "Where a sidecar
+   * lives"): those whose `article:` field names it, and those without one (or that do
+   * not parse) whose stem gives it as a candidate, `x.claims.yaml` and `x.claims.yml`
+   * alike. A sidecar beside `x.txt` and `x.md` counts for both: checking it reports
+   * that its article is ambiguous.
+   */
+  findSidecarsOf(article: string): string[] {
+    const dir = article.includes('/') ? article.slice(0, article.lastIndexOf('/')) : '.';
+    const entries = fs
+      .readdirSync(path.resolve(this.cwd, dir))
+      .filter((name) => isSidecarPath(name))
+      .sort();
+    return entries
+      .map((name) => (dir === '.' ? name : `${dir}/${name}`))
+      .filter((sidecar) => {
+        if (!this.isFile(sidecar)) return false;
+        const field = parseSidecar(this.readText(sidecar), sidecar).article;
+        return articleCandidates(sidecar, field).some((candidate) => this.sameFile(candidate, article));
+      });
   }
 
   private walk(dir: string): string[] {

@@ -169,19 +169,22 @@ function suggest(ws: Workspace, paths: string[], options: { json?: boolean }, ou
   ws.requireExisting(paths);
   const given = ws.display(paths[0]!);
   if (!ws.isFile(given)) throw new UsageError(`not a file: ${given}`);
-  const sidecar = isSidecarPath(given) ? given : ws.findSidecarOf(given);
-  const checked = sidecar === undefined ? undefined : ws.check(sidecar);
-  const article = isSidecarPath(given) ? checked?.analysis.articlePath : given;
+  const sidecars = isSidecarPath(given) ? [given] : ws.findSidecarsOf(given);
+  const checked = sidecars.map((sidecar) => ws.check(sidecar));
+  const article = isSidecarPath(given) ? checked[0]!.analysis.articlePath : given;
   if (article === undefined) throw new UsageError(`the article of ${given} cannot be found`);
-  // A sidecar whose article: field names another file covers nothing in this one.
-  const own = checked?.analysis.articlePath === article ? checked : undefined;
-  const articleText = own?.articleText ?? ws.readText(article);
-  const covered = (own?.analysis.claims ?? []).flatMap(({ anchor }): TextRange[] =>
-    anchor.kind === 'orphaned' ? [] : [anchor],
-  );
-  const unread = own?.analysis.problems.find((p) => p.code === 'yaml-syntax');
-  if (unread !== undefined) {
-    out.stderr(`claim-lens: ${formatProblem(unread)}\nclaim-lens: the claims of ${unread.file} are unknown until it parses, so already claimed sentences are suggested too\n`);
+  const articleText = ws.readText(article);
+  const covered: TextRange[] = [];
+  for (const { analysis } of checked) {
+    // A sidecar whose claims could not be anchored here covers nothing: say so, or
+    // the sentences it claims come back as suggestions with no word why.
+    const unread = analysis.problems.find((p) => p.code === 'yaml-syntax' || p.code === 'article-missing');
+    if (unread !== undefined) {
+      const why = unread.code === 'yaml-syntax' ? 'unknown until it parses' : 'not anchored until its article is found';
+      out.stderr(`claim-lens: ${formatProblem(unread)}\nclaim-lens: the claims of ${unread.file} are ${why}, so already claimed sentences are suggested too\n`);
+    }
+    if (analysis.articlePath !== article) continue;
+    for (const { anchor } of analysis.claims) if (anchor.kind !== 'orphaned') covered.push(anchor);
   }
   const suggestions = suggestClaims(articleText, covered);
   out.stdout(

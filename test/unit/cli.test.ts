@@ -180,9 +180,35 @@ describe('claim-lens CLI', function () {
         status: 0,
         stdout: '',
         stderr:
-          'claim-lens: no sidecar for notes.txt (looked for notes.claims.yaml, notes.claims.yml)\n' +
+          'claim-lens: no sidecar for notes.txt (looked for notes.claims.yaml, notes.claims.yml, and for a sidecar beside it whose `article:` names it)\n' +
           'claim-lens: no sidecar found under empty\n',
       });
+    });
+
+    it('checks an article with every sidecar beside it that is its own, as checking its folder does', () => {
+      const claim = (quote: string) => `claims:\n  - id: a\n    quote: ${quote}\n`;
+      const dir = scratchTexts({
+        'b/story.txt': 'The mayor said taxes rose.\n',
+        // Another name, its article: field naming the story.
+        'b/notes.claims.yaml': `version: 1\narticle: story.txt\n${claim('The United Nations sent observers')}`,
+        // The stem's, in .yaml and in .yml.
+        'b/story.claims.yaml': `version: 1\n${claim('taxes rose')}`,
+        'b/story.claims.yml': `version: 1\n${claim('taxes fell sharply in the last year')}`,
+        // Beside it, but its article: field names another file.
+        'b/other.txt': 'Other text.\n',
+        'b/story2.claims.yaml': `version: 1\narticle: other.txt\n${claim('Other text')}`,
+      });
+      const byFile = cli(['check', 'b/story.txt'], dir);
+      const byFolder = cli(['check', 'b'], dir);
+      assert.equal(byFile.status, 1);
+      assert.deepEqual(
+        byFile.stdout.split('\n').filter((l) => /error/.test(l) && !/^b\/story\.txt:/.test(l)).map((l) => l.split(':')[0]),
+        ['b/notes.claims.yaml', 'b/story.claims.yml'],
+      );
+      assert.equal(byFile.stdout.split('\n').filter((l) => l.startsWith('b/story.txt: ')).length, 3);
+      assert.equal(byFolder.status, byFile.status);
+      assert.equal(byFolder.stdout.split('\n').filter((l) => l.startsWith('b/story.txt: ')).length, 3);
+      assert.ok(!byFile.stdout.includes('other.txt'), byFile.stdout);
     });
 
     it('prints an orphaned quote as a compiler-style error at the claim, and exits 1', () => {
@@ -464,6 +490,19 @@ describe('claim-lens CLI', function () {
         cli(['suggest', 'council.txt'], dir).stdout.split('\n').map((l) => l.split(':').slice(0, 2).join(':')),
         ['4:1', '6:1', '7:1', ''],
       );
+    });
+
+    it('leaves out what any sidecar of the article claims, and says when one could not be anchored', () => {
+      const text = 'The mayor said taxes rose.\nThe chief said crime fell.\n';
+      const claim = (quote: string) => `version: 1\narticle: story.txt\nclaims:\n  - id: a\n    quote: ${quote}\n`;
+      const dir = scratchTexts({ 'b/story.txt': text, 'b/one.claims.yaml': claim('taxes rose'), 'b/two.claims.yaml': claim('crime fell') });
+      assert.deepEqual(cli(['suggest', 'b/story.txt'], dir), { status: 0, stdout: '', stderr: '' });
+      // x.txt and x.md: the sidecar's article is ambiguous, so its claims are anchored nowhere.
+      const amb = scratchTexts({ 'x.txt': text, 'x.md': '# x\n', 'x.claims.yaml': 'version: 1\nclaims:\n  - id: a\n    quote: taxes rose\n' });
+      const run = cli(['suggest', 'x.txt'], amb);
+      assert.equal(run.stdout.split('\n').filter(Boolean).length, 2);
+      assert.match(run.stderr, /^claim-lens: x\.claims\.yaml:1:1: error article-missing: several articles match/);
+      assert.match(run.stderr, /the claims of x\.claims\.yaml are not anchored until its article is found, so already claimed sentences are suggested too\n$/);
     });
 
     it('says on stderr when the sidecar does not parse, so claimed sentences come back too', () => {
