@@ -8,6 +8,7 @@ import * as path from 'path';
 import { analyze } from '../core/analyze';
 import { articleCandidates, resolveArticle, sidecarCandidates } from '../core/article';
 import { isSidecarPath } from '../core/paths';
+import { quoted } from '../core/problems';
 import type { CheckedSidecar } from '../core/report';
 import { parseSidecar } from '../core/sidecar';
 
@@ -144,7 +145,10 @@ export class Workspace {
     this.inputs.set(sidecarPath, [sidecarPath, ...existing]);
     const resolution = resolveArticle(sidecarPath, articleField, existing);
     if (!resolution.ok) {
-      return { analysis: analyze({ sidecarPath, sidecarText, articleMissing: resolution.message }) };
+      const named = articleField ? articleCandidates(sidecarPath, articleField)[0]! : undefined;
+      const folder = named !== undefined && this.stat(named)?.isDirectory();
+      const message = folder ? `article ${quoted(articleField!)} (the sidecar's \`article:\` field) is a folder, not a file: name the article's file` : resolution.message;
+      return { analysis: analyze({ sidecarPath, sidecarText, articleMissing: message }) };
     }
     const articlePath = this.display(resolution.path);
     const articleText = this.readText(articlePath);

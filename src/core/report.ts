@@ -384,10 +384,11 @@ export function markdownReport(checked: readonly CheckedSidecar[]): string {
     const { analysis } = item;
     out.push(`## ${md(analysis.articlePath ?? analysis.sidecarPath)}`, '');
     out.push(`Sidecar: ${md(analysis.sidecarPath)}`, '');
+    if (analysis.articlePath === undefined) out.push('The article was not found (see Problems): no claim could be anchored.', '');
     out.push('| Status | Claims |', '| --- | ---: |');
     for (const status of STATUS_ORDER) out.push(`| ${STATUS_INFO[status].label} | ${analysis.counts[status]} |`);
     out.push('');
-    for (const { claim, anchor } of reportedClaims(item)) out.push(...markdownClaim(claim, anchor), '');
+    for (const { claim, anchor } of reportedClaims(item)) out.push(...markdownClaim(claim, anchor, analysis.articlePath !== undefined), '');
     if (analysis.problems.length > 0) {
       out.push('### Problems', '');
       for (const p of analysis.problems) {
@@ -399,9 +400,9 @@ export function markdownReport(checked: readonly CheckedSidecar[]): string {
   return out.join('\n');
 }
 
-function markdownClaim(claim: Claim, anchor: AnchorJson): string[] {
+function markdownClaim(claim: Claim, anchor: AnchorJson, articleFound: boolean): string[] {
   const lines = [`### ${md(claim.id)}: ${STATUS_INFO[claim.status].label}`, '', `> ${md(claim.quote)}`, ''];
-  lines.push(`- Anchor: ${anchorDescription(anchor)}`);
+  lines.push(`- Anchor: ${articleFound ? anchorDescription(anchor) : 'none (the article was not found)'}`);
   if (claim.attribution) lines.push(`- Attribution: ${md(attributionSentence(claim.attribution))}`);
   if (claim.sources.length > 0) lines.push(`- Sources: ${claim.sources.map(markdownSource).join('; ')}`);
   if (claim.note) lines.push(`- Note: ${md(claim.note)}`);

@@ -44,6 +44,11 @@ const date = before(
 const url = z.url({ protocol: /^https?$/, error: 'is not an http or https URL' });
 const optionalString = z.optional(z.string());
 
+/** Whether a string holds more than white space. */
+function hasText(s: string): boolean {
+  return /\S/.test(s);
+}
+
 export const SourceSchema = z.strictObject({
   name: z.string(),
   url: z.optional(url),
@@ -81,7 +86,9 @@ export const ClaimSchema = z.strictObject({
 
 export const SidecarSchema = z.strictObject({
   version: z.literal(1),
-  article: optionalString,
+  article: z.optional(
+    z.string().check(z.refine(hasText, { error: "is empty: name the article's file, or remove `article:` to use the article beside the sidecar" })),
+  ),
   sources: z.optional(z.record(id, SourceSchema)),
   claims: z.array(ClaimSchema),
 });
@@ -221,7 +228,7 @@ export function fastClaim(value: unknown): ClaimEntry | undefined {
 const isValidTop = strictObject(
   {
     version: (v) => v === 1,
-    article: isString,
+    article: (v) => typeof v === 'string' && hasText(v),
     sources: (v) => isPlainObject(v) && Object.entries(v).every(([id, source]) => isId(id) && isValidSource(source)),
     claims: Array.isArray,
   },

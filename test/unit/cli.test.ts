@@ -211,6 +211,18 @@ describe('claim-lens CLI', function () {
       assert.ok(!byFile.stdout.includes('other.txt'), byFile.stdout);
     });
 
+    it('says an article: field that names a folder names a folder, and the report says no claim was anchored', () => {
+      const dir = scratchTexts({ 'x.claims.yaml': 'version: 1\narticle: sub\nclaims:\n  - id: a\n    quote: hello\n', 'sub/a.txt': 'hello\n' });
+      assert.equal(
+        cli(['check', '.'], dir).stdout.split('\n')[0],
+        "x.claims.yaml:2:10: error article-missing: article 'sub' (the sidecar's `article:` field) is a folder, not a file: name the article's file",
+      );
+      const markdown = cli(['report', '.'], dir).stdout;
+      assert.match(markdown, /^The article was not found \(see Problems\): no claim could be anchored\.$/m);
+      assert.match(markdown, /^- Anchor: none \(the article was not found\)$/m);
+      assert.ok(!markdown.includes('orphaned'), markdown);
+    });
+
     it('prints an orphaned quote as a compiler-style error at the claim, and exits 1', () => {
       const run = cli(['check', 'cli-orphan']);
       assert.equal(run.status, 1);

@@ -123,6 +123,14 @@ describe('parseSidecar: problems', () => {
     assert.deepStrictEqual(only('"abc\n').map(brief), ['1:1 error yaml-syntax']);
   });
 
+  it('an empty article: is a schema error, not silently the article beside the sidecar', () => {
+    for (const value of ['""', "'  '"]) {
+      const problems = only(`version: 1\narticle: ${value}\nclaims: []\n`);
+      assert.deepStrictEqual(problems.map(brief), ['2:10 error schema'], value);
+      assert.match(problems[0]!.message, /is empty: name the article's file, or remove `article:`/);
+    }
+  });
+
   it('a duplicate mapping key is a YAML error', () => {
     assert.deepStrictEqual(only('version: 1\nversion: 1\nclaims: []\n').map(brief), ['2:1 error yaml-syntax']);
   });
