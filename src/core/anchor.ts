@@ -112,11 +112,19 @@ export function chooseAmong(
   ends: number | ArrayLike<number>,
 ): { best: number; ambiguous: boolean } {
   const choice = chooseIndex(text, target.prefix ?? '', target.suffix ?? '', starts, from, n, ends);
-  return { best: choice >> 1, ambiguous: (choice & 1) === 1 };
+  return { best: choice >> 2, ambiguous: (choice & AMBIGUOUS) !== 0 };
 }
 
+/** Bits of `chooseIndex`'s answer: another place ties with the chosen one. */
+const AMBIGUOUS = 1;
 /**
- * `chooseAmong`, as one number: 2 * best, plus 1 when ambiguous (no object per
+ * The chosen place agrees whole with every affix there is (or there is none), so no
+ * other place, verbatim or not, can agree more.
+ */
+const SETTLED = 2;
+
+/**
+ * `chooseAmong`, as one number: 4 * best, plus AMBIGUOUS and SETTLED (no object per
  * call: tier 1 calls it for each of thousands of quotes), given the target's prefix
  * and suffix ('' for none).
  */
@@ -129,11 +137,20 @@ function chooseIndex(
   n: number,
   ends: number | ArrayLike<number>,
 ): number {
-  if (n < 2 || (!prefix && !suffix)) return n > 1 ? 1 : 0;
+  if (!prefix && !suffix) return SETTLED + (n > 1 ? AMBIGUOUS : 0);
   const prefixBegin = coreStart(prefix);
   const prefixEnd = coreEnd(prefix);
   const suffixBegin = coreStart(suffix);
   const suffixEnd = coreEnd(suffix);
+  if (n < 2) {
+    // One place: chosen, but settled only if its affixes agree whole there.
+    if (n === 0) return SETTLED;
+    const at = starts[from]!;
+    const whole =
+      (prefixBegin >= prefixEnd || agreementBefore(text, at, prefix, prefixBegin, prefixEnd) === WHOLE) &&
+      (suffixBegin >= suffixEnd || agreementAfter(text, endOf(starts, from, ends), suffix, suffixBegin, suffixEnd) === WHOLE);
+    return whole ? SETTLED : 0;
+  }
   if (befores.length < n) {
     befores = new Int32Array(2 * n);
     afters = new Int32Array(2 * n);
@@ -157,7 +174,7 @@ function chooseIndex(
       if (best === -1) best = k;
       else ambiguous = true;
     }
-    if (best !== -1) return 2 * best + (ambiguous ? 1 : 0);
+    if (best !== -1) return 4 * best + SETTLED + (ambiguous ? AMBIGUOUS : 0);
   }
   let best = 0;
   let ambiguous = false;
@@ -171,7 +188,8 @@ function chooseIndex(
       ambiguous = false;
     } else if (c === 0) ambiguous = true;
   }
-  return 2 * best + (ambiguous ? 1 : 0);
+  const settled = (prefixBegin >= prefixEnd || befores[best] === WHOLE) && (suffixBegin >= suffixEnd || afters[best] === WHOLE);
+  return 4 * best + (settled ? SETTLED : 0) + (ambiguous ? AMBIGUOUS : 0);
 }
 
 /** Where place k ends: starts[k] + ends for a quote's length, else ends[k]. */
@@ -381,19 +399,40 @@ function normalizedLength(s: string): number {
  * agreement, then the first; ambiguous when the best agreement is shared.
  */
 export function chooseOccurrence(text: TextLike, t: PreparedTarget, occs: readonly Occurrence[]): Anchor {
-  const exact = occs.some((o) => o.exact);
-  const tier = exact ? occs.filter((o) => o.exact) : occs;
-  const kind = exact ? 'exact' : 'normalized';
-  if (tier.length === 0) return ORPHANED;
+  const exact = occs.filter((o) => o.exact);
+  if (exact.length === 0) return chooseIn(text, t, occs, 'normalized');
+  const verbatim = chooseIn(text, t, exact, 'exact');
+  if (verbatim.kind === 'orphaned' || exact.length === occs.length) return verbatim;
+  // A place that is not verbatim wins only where the prefix and suffix agree with it
+  // more (`Smith said “we will win”` for the quote `said "we will win"` with prefix
+  // `Smith `, when `Jones said "we will win"` is verbatim too); otherwise verbatim first.
+  const other = chooseIn(text, t, occs.filter((o) => !o.exact), 'normalized');
+  if (other.kind === 'orphaned') return verbatim;
+  const prefix = t.target.prefix ?? '';
+  const suffix = t.target.suffix ?? '';
+  const more = compareAgreements(
+    prefix,
+    suffix,
+    agreementBefore(text, other.start, prefix),
+    agreementAfter(text, other.end, suffix),
+    agreementBefore(text, verbatim.start, prefix),
+    agreementAfter(text, verbatim.end, suffix),
+  );
+  return more > 0 ? other : verbatim;
+}
+
+/** The best of `occs` by prefix and suffix (the first where they tie, then ambiguous), as an anchor of `kind`. */
+function chooseIn(text: TextLike, t: PreparedTarget, occs: readonly Occurrence[], kind: 'exact' | 'normalized'): Anchor {
+  if (occs.length === 0) return ORPHANED;
   const { best, ambiguous } = chooseAmong(
     text,
     t.target,
-    tier.map((o) => o.start),
+    occs.map((o) => o.start),
     0,
-    tier.length,
-    tier.map((o) => o.end),
+    occs.length,
+    occs.map((o) => o.end),
   );
-  const { start, end } = tier[best]!;
+  const { start, end } = occs[best]!;
   return { kind, ambiguous, start, end, distance: 0 };
 }
 
@@ -434,9 +473,21 @@ export function toOccurrences(nt: NormalizedText, t: PreparedTarget, normStarts:
     const start = nt.toOriginal(ns);
     const end = nt.toOriginal(ns + t.norm.length);
     if (!keepsPairs(text, start, end)) continue;
-    occs.push({ start, end, exact: end - start === t.quote.length && text.startsWith(t.quote, start) });
+    occs.push({ start, end, exact: isVerbatim(text, start, end, t.quote) });
   }
   return occs;
+}
+
+/**
+ * Whether text[start, end) is `quote` verbatim, a line break (CRLF, LF or CR) in one
+ * matching any in the other: a quote written over lines in YAML holds LF, and CRLF
+ * and LF articles anchor the same quotes.
+ */
+function isVerbatim(text: TextLike, start: number, end: number, quote: string): boolean {
+  if (end - start === quote.length && text.startsWith(quote, start)) return true;
+  if (!/[\r\n]/.test(quote)) return false;
+  const lf = (s: string) => s.replace(/\r\n?/g, '\n');
+  return lf(text.slice(start, end)) === lf(quote);
 }
 
 /**
@@ -499,9 +550,17 @@ function exactAnchor(
   const n = to - from;
   if (n === 0) return undefined;
   const choice = chooseIndex(text, prefix, suffix, found, from, n, length);
-  const start = found[from + (choice >> 1)]!;
-  return { kind: 'exact', ambiguous: (choice & 1) === 1, start, end: start + length, distance: 0 };
+  exactSettled = (choice & SETTLED) !== 0;
+  const start = found[from + (choice >> 2)]!;
+  return { kind: 'exact', ambiguous: (choice & AMBIGUOUS) !== 0, start, end: start + length, distance: 0 };
 }
+
+/**
+ * Whether the last anchor `exactAnchor` returned is settled: a place that is not
+ * verbatim cannot agree more with the prefix and suffix (a flag, not a field: tier 1
+ * makes thousands of anchors, and only tier 1 reads it).
+ */
+let exactSettled = true;
 
 /**
  * Per-article state, built once and reused for every claim: the article, and its
@@ -563,6 +622,10 @@ export class ArticleIndex {
     // between them in the order of the text.
     const { starts, first } = new MultiSearch(quotes).findGrouped(this.text);
     const inexact: number[] = [];
+    // Verbatim, but a place that is not might agree more with the prefix and suffix, or
+    // a line break might be spelt otherwise there: chosen again among all occurrences.
+    const unsettled: number[] = [];
+    const crs = this.text.includes('\r');
     for (let n = 0; n < count; n++) {
       const i = order[n]!;
       const anchor = exactAnchor(
@@ -575,17 +638,27 @@ export class ArticleIndex {
         first[n]!,
         first[n + 1]!,
       );
-      if (anchor) anchors[i] = anchor;
-      else inexact.push(i);
+      if (!anchor) inexact.push(i);
+      else {
+        anchors[i] = anchor;
+        if (!exactSettled || (crs && /[\r\n]/.test(quotes[n]!))) unsettled.push(i);
+      }
     }
     let pending = inexact;
-    if (pending.length === 0) return anchors;
+    if (pending.length === 0 && unsettled.length === 0) return anchors;
     const prepared: PreparedTarget[] = [];
     for (const i of pending) prepared[i] = prepareTarget(targets[i]!);
+    for (const i of unsettled) prepared[i] = prepareTarget(targets[i]!);
 
-    // Tier 2, normalized: the same over the normalized article.
+    // Tier 2, normalized: the same over the normalized article (also for the
+    // unsettled verbatim ones, among all their occurrences).
     const nt = this.normalized;
-    const normalized = new MultiSearch(pending.map((i) => prepared[i]!.norm)).findAll(nt.norm);
+    const searched = [...pending, ...unsettled];
+    const normalized = new MultiSearch(searched.map((i) => prepared[i]!.norm)).findAll(nt.norm);
+    unsettled.forEach((i, n) => {
+      const occs = toOccurrences(nt, prepared[i]!, normalized[pending.length + n]!);
+      if (occs.length > 0) anchors[i] = chooseOccurrence(this.text, prepared[i]!, occs);
+    });
     pending = pending.filter((i, n) => {
       const t = prepared[i]!;
       const occs = toOccurrences(nt, t, normalized[n]!);

@@ -43,9 +43,13 @@ describe('anchorClaims: fixtures', () => {
     for (let i = 0; i < targets.length; i++) {
       assert.strictEqual(normalize(covered(crlf, a[i]!)), normalize(covered(lf, b[i]!)));
     }
+    // A quote written over lines (LF, as YAML holds it) is verbatim in both.
+    assert.deepStrictEqual(
+      a.map((x) => [x.kind, x.ambiguous]),
+      b.map((x) => [x.kind, x.ambiguous]),
+    );
+    assert.strictEqual(a[1]!.kind, 'exact');
     assert.strictEqual(a[2]!.kind, 'exact');
-    assert.strictEqual(b[1]!.kind, 'exact');
-    assert.strictEqual(a[1]!.kind, 'normalized');
   });
 
   it('counts offsets in the BOM-free text', () => {
@@ -108,6 +112,29 @@ describe('anchorClaims: fixtures', () => {
     // The longest agreement wins: "the army" agrees over 8 characters, "the navy" over 4 ("y said" vs "my").
     const longest = anchorOne(text, { quote, prefix: 'In May the army' });
     assert.ok(longest.kind === 'exact' && longest.start === all[0] && !longest.ambiguous);
+  });
+
+  it('lets prefix and suffix choose a place that is not verbatim over one that is, when they agree with it more', () => {
+    const text = 'Smith said \u201cwe will win\u201d on Monday. Jones said "we will win" on Friday.';
+    const smith = { quote: 'said "we will win"', prefix: 'Smith ', suffix: ' on Monday' };
+    assert.deepStrictEqual(anchorOne(text, smith), { kind: 'normalized', ambiguous: false, start: 6, end: 24, distance: 0 });
+    // Without them, or where they agree no more there, the verbatim place wins as before.
+    assert.deepStrictEqual(anchorOne(text, { quote: smith.quote }), { kind: 'exact', ambiguous: false, start: 42, end: 60, distance: 0 });
+    const startOf = (a: Anchor) => (a.kind === 'orphaned' ? -1 : a.start);
+    assert.strictEqual(startOf(anchorOne(text, { ...smith, prefix: 'Jones ', suffix: ' on Friday' })), 42);
+    assert.strictEqual(startOf(anchorOne(text, { ...smith, prefix: 'said ', suffix: ' on' })), 42);
+    // White space too: the quote is verbatim only in Beta's sentence.
+    const wrapped = 'Alpha said the troops\nwithdrew. Beta said the troops withdrew.';
+    const alpha = anchorOne(wrapped, { quote: 'said the troops withdrew', prefix: 'Alpha ' });
+    assert.deepStrictEqual([alpha.kind, startOf(alpha)], ['normalized', 6]);
+  });
+
+  it('anchors a quote written over lines at the same place in a CRLF article as in the LF one', () => {
+    const lf = 'Beta said the troops withdrew. Then\nAlpha said the troops\nwithdrew.\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const quote = { quote: 'said the troops\nwithdrew' };
+    assert.deepStrictEqual(anchorOne(lf, quote), { kind: 'exact', ambiguous: false, start: 42, end: 66, distance: 0 });
+    assert.deepStrictEqual(anchorOne(crlf, quote), { kind: 'exact', ambiguous: false, start: 43, end: 68, distance: 0 });
   });
 
   it('takes the first of tied occurrences and reports it ambiguous', () => {
@@ -230,26 +257,37 @@ function reference(text: string, t: AnchorTarget): Anchor | undefined {
     for (let e = s + 1; e <= text.length; e++) {
       if (!visible(e - 1) || splits(text, e)) continue;
       const slice = text.slice(s, e);
-      if (normalize(slice) === nq) occs.push({ start: s, end: e, exact: slice === quote });
+      if (normalize(slice) === nq) occs.push({ start: s, end: e, exact: lf(slice) === lf(quote) });
     }
   }
   if (occs.length === 0) return undefined;
-  const exact = occs.some((o) => o.exact);
-  const tier = occs.filter((o) => o.exact || !exact);
   const prefix = normalize(t.prefix ?? '').trim();
   const suffix = normalize(t.suffix ?? '').trim();
   const score = (o: { start: number; end: number }): number =>
     commonSuffix(normalize(text.slice(0, o.start)).trimEnd(), prefix) +
     commonPrefix(normalize(text.slice(o.end)).trimStart(), suffix);
-  const best = Math.max(...tier.map(score));
-  const winners = tier.filter((o) => score(o) === best);
-  return {
-    kind: exact ? 'exact' : 'normalized',
-    ambiguous: winners.length > 1,
-    start: winners[0]!.start,
-    end: winners[0]!.end,
-    distance: 0,
+  // The best place of a tier: the first of those that agree most, ambiguous if shared.
+  const bestOf = (tier: typeof occs, kind: 'exact' | 'normalized'): Anchor & { score: number } => {
+    const best = Math.max(...tier.map(score));
+    const winners = tier.filter((o) => score(o) === best);
+    return { kind, ambiguous: winners.length > 1, start: winners[0]!.start, end: winners[0]!.end, distance: 0, score: best };
   };
+  const exact = occs.filter((o) => o.exact);
+  const others = occs.filter((o) => !o.exact);
+  // Verbatim first, unless a place that is not verbatim agrees more with the affixes.
+  const chosen =
+    exact.length === 0
+      ? bestOf(others, 'normalized')
+      : others.length === 0
+        ? bestOf(exact, 'exact')
+        : [bestOf(exact, 'exact'), bestOf(others, 'normalized')].reduce((a, b) => (b.score > a.score ? b : a));
+  const { score: _score, ...anchor } = chosen;
+  return anchor;
+}
+
+/** `s` with every line break (CRLF, CR) written LF: a quote's line breaks match any in the article. */
+function lf(s: string): string {
+  return s.replace(/\r\n?/g, '\n');
 }
 
 /** Brute force: the smallest edit distance of nq to any substring with visible, unsplit edges. */
@@ -273,7 +311,7 @@ describe('anchorClaims: properties', () => {
         const a = anchorOne(text, { quote });
         assert.ok(a.kind === 'exact' || a.kind === 'normalized', `kind ${a.kind}`);
         const slice = text.slice(a.start, a.end);
-        if (a.kind === 'exact') assert.strictEqual(slice, quote.trim());
+        if (a.kind === 'exact') assert.strictEqual(lf(slice), lf(quote.trim()));
         assert.strictEqual(normalize(slice), normalize(quote.trim()));
         assert.ok(!splits(text, a.start) && !splits(text, a.end));
       }),

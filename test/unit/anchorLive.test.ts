@@ -30,6 +30,28 @@ describe('LiveAnchors', () => {
     assert.strictEqual(live.anchors[0]!.kind === 'exact' && live.anchors[0]!.start, 30);
   });
 
+  it('lets prefix and suffix prefer a place that is not verbatim, as anchoring from scratch does, through edits', () => {
+    let text = 'Smith said \u201cwe will win\u201d on Monday. Jones said "we will win" on Friday.';
+    const targets = [{ quote: 'said "we will win"', prefix: 'Smith ', suffix: ' on Monday' }, { quote: 'said the troops\nwithdrew' }];
+    const live = new LiveAnchors(text, targets);
+    const same = () => assert.deepStrictEqual(JSON.parse(JSON.stringify(live.anchors)), anchorClaims(text, targets));
+    same();
+    assert.deepStrictEqual(live.anchors[0], { kind: 'normalized', ambiguous: false, start: 6, end: 24, distance: 0 });
+    // Smith's quotes made straight: both places verbatim, and the affixes choose Smith's.
+    for (const [at, mark] of [[11, '"'], [23, '"']] as const) {
+      live.applyChanges([{ rangeOffset: at, rangeLength: 1, text: mark }]);
+      text = text.slice(0, at) + mark + text.slice(at + 1);
+      same();
+    }
+    assert.deepStrictEqual(live.anchors[0], { kind: 'exact', ambiguous: false, start: 6, end: 24, distance: 0 });
+    // A quote over lines, typed in with CRLF line breaks: verbatim.
+    const typed = ' Alpha said the troops\r\nwithdrew.';
+    live.applyChanges([{ rangeOffset: text.length, rangeLength: 0, text: typed }]);
+    text += typed;
+    same();
+    assert.strictEqual(live.anchors[1]!.kind, 'exact');
+  });
+
   it('notices a quote that an edit makes occur a second time', () => {
     const live = new LiveAnchors('Officials denied it. Later they agreed.', [{ quote: 'denied it.' }]);
     assert.strictEqual(live.anchors[0]!.ambiguous, false);
