@@ -395,8 +395,9 @@ function normalizedLength(s: string): number {
 
 /**
  * Picks among a claim's occurrences (sorted by start; all exact and normalized ones,
- * or just the exact ones): verbatim ones first, then the best prefix/suffix
- * agreement, then the first; ambiguous when the best agreement is shared.
+ * or just the exact ones): the verbatim place that agrees best with the prefix and
+ * suffix (the first where several do, then ambiguous), unless a place that is not
+ * verbatim agrees strictly more; without verbatim places, the same among the others.
  */
 export function chooseOccurrence(text: TextLike, t: PreparedTarget, occs: readonly Occurrence[]): Anchor {
   const exact = occs.filter((o) => o.exact);
