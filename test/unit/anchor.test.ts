@@ -347,6 +347,24 @@ describe('anchorClaims: properties', () => {
     );
   });
 
+  it('anchors alike in the LF and CRLF copies of an article, prefix and suffix included', () => {
+    const affix = fc.option(fc.constantFrom('the', 'cat ', ' sat', 'a.', 'x"', '\u2019s', 'mat,', 'b\nab'), { nil: undefined });
+    fc.assert(
+      fc.property(articleAndCut, affix, affix, ({ text, quote }, prefix, suffix) => {
+        const lfText = text.replace(/\r\n?/g, '\n');
+        const crlfText = lfText.replace(/\n/g, '\r\n');
+        const target = { quote: quote.replace(/\r\n?/g, '\n'), prefix, suffix };
+        const [a, b] = [anchorOne(lfText, target), anchorOne(crlfText, target)];
+        assert.deepStrictEqual([b.kind, b.ambiguous], [a.kind, a.ambiguous]);
+        if (a.kind !== 'orphaned' && b.kind !== 'orphaned') {
+          assert.strictEqual(lf(crlfText.slice(b.start, b.end)), lfText.slice(a.start, a.end));
+          assert.strictEqual(lf(crlfText.slice(0, b.start)), lfText.slice(0, a.start));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('anchors a drifted quote at the smallest distance, never beyond the cutoff', () => {
     const edit = fc.tuple(fc.nat(), fc.constantFrom('', 'x', 'q', 'th', ' '), fc.nat(2));
     fc.assert(
