@@ -401,13 +401,14 @@ function normalizedLength(s: string): number {
  */
 export function chooseOccurrence(text: TextLike, t: PreparedTarget, occs: readonly Occurrence[]): Anchor {
   const exact = occs.filter((o) => o.exact);
-  if (exact.length === 0) return chooseIn(text, t, occs, 'normalized');
-  const verbatim = chooseIn(text, t, exact, 'exact');
-  if (verbatim.kind === 'orphaned' || exact.length === occs.length) return verbatim;
+  if (exact.length === 0) return chooseIn(text, t, occs, 'normalized').anchor;
+  const { anchor: verbatim, settled } = chooseIn(text, t, exact, 'exact');
+  // Settled: every affix agrees whole there, so no other place can agree more.
+  if (verbatim.kind === 'orphaned' || settled || exact.length === occs.length) return verbatim;
   // A place that is not verbatim wins only where the prefix and suffix agree with it
   // more (`Smith said “we will win”` for the quote `said "we will win"` with prefix
   // `Smith `, when `Jones said "we will win"` is verbatim too); otherwise verbatim first.
-  const other = chooseIn(text, t, occs.filter((o) => !o.exact), 'normalized');
+  const other = chooseIn(text, t, occs.filter((o) => !o.exact), 'normalized').anchor;
   if (other.kind === 'orphaned') return verbatim;
   const prefix = t.target.prefix ?? '';
   const suffix = t.target.suffix ?? '';
@@ -422,19 +423,21 @@ export function chooseOccurrence(text: TextLike, t: PreparedTarget, occs: readon
   return more > 0 ? other : verbatim;
 }
 
-/** The best of `occs` by prefix and suffix (the first where they tie, then ambiguous), as an anchor of `kind`. */
-function chooseIn(text: TextLike, t: PreparedTarget, occs: readonly Occurrence[], kind: 'exact' | 'normalized'): Anchor {
-  if (occs.length === 0) return ORPHANED;
-  const { best, ambiguous } = chooseAmong(
-    text,
-    t.target,
-    occs.map((o) => o.start),
-    0,
-    occs.length,
-    occs.map((o) => o.end),
-  );
-  const { start, end } = occs[best]!;
-  return { kind, ambiguous, start, end, distance: 0 };
+/**
+ * The best of `occs` by prefix and suffix (the first where they tie, then ambiguous), as
+ * an anchor of `kind`, and whether every affix agrees whole there.
+ */
+function chooseIn(
+  text: TextLike,
+  t: PreparedTarget,
+  occs: readonly Occurrence[],
+  kind: 'exact' | 'normalized',
+): { anchor: Anchor; settled: boolean } {
+  if (occs.length === 0) return { anchor: ORPHANED, settled: true };
+  const { target } = t;
+  const choice = chooseIndex(text, target.prefix ?? '', target.suffix ?? '', occs.map((o) => o.start), 0, occs.length, occs.map((o) => o.end));
+  const { start, end } = occs[choice >> 2]!;
+  return { anchor: { kind, ambiguous: (choice & AMBIGUOUS) !== 0, start, end, distance: 0 }, settled: (choice & SETTLED) !== 0 };
 }
 
 /**
