@@ -110,8 +110,7 @@ export class Workspace {
       .map((name) => (dir === '.' ? name : `${dir}/${name}`))
       .filter((sidecar) => {
         if (!this.isFile(sidecar)) return false;
-        const field = parseSidecar(this.readText(sidecar), sidecar).article;
-        return articleCandidates(sidecar, field).some((candidate) => this.sameFile(candidate, article));
+        return articleCandidates(sidecar, this.articleField(sidecar)).some((candidate) => this.sameFile(candidate, article));
       });
   }
 
@@ -137,10 +136,18 @@ export class Workspace {
    */
   readonly inputs = new Map<string, readonly string[]>();
 
+  /** Each sidecar's `article:` field, parsed once (finding an article's sidecars reads it too). */
+  private readonly articleFields = new Map<string, string | undefined>();
+
+  private articleField(sidecarPath: string, sidecarText = this.readText(sidecarPath)): string | undefined {
+    if (!this.articleFields.has(sidecarPath)) this.articleFields.set(sidecarPath, parseSidecar(sidecarText, sidecarPath).article);
+    return this.articleFields.get(sidecarPath);
+  }
+
   /** Loads a sidecar, finds and reads its article, and analyses it. */
   check(sidecarPath: string): CheckedSidecar {
     const sidecarText = this.readText(sidecarPath);
-    const { article: articleField } = parseSidecar(sidecarText, sidecarPath);
+    const articleField = this.articleField(sidecarPath, sidecarText);
     const existing = articleCandidates(sidecarPath, articleField).filter((c) => this.isFile(c));
     this.inputs.set(sidecarPath, [sidecarPath, ...existing]);
     const resolution = resolveArticle(sidecarPath, articleField, existing);

@@ -173,7 +173,7 @@ function suggest(ws: Workspace, paths: string[], options: { json?: boolean }, ou
   const checked = sidecars.map((sidecar) => ws.check(sidecar));
   const article = isSidecarPath(given) ? checked[0]!.analysis.articlePath : given;
   if (article === undefined) throw new UsageError(`the article of ${given} cannot be found`);
-  const articleText = ws.readText(article);
+  const articleText = checked.find((c) => c.analysis.articlePath === article)?.articleText ?? ws.readText(article);
   const covered: TextRange[] = [];
   for (const { analysis } of checked) {
     // A sidecar whose claims could not be anchored here covers nothing: say so, or
