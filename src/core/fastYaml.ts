@@ -37,6 +37,11 @@ export const ITEM_WIDTH = 6;
 export interface FastYaml {
   value: unknown;
   tree: FastTree;
+  /**
+   * The keys under which a plain scalar read as a number or a boolean stands ('' for
+   * a sequence's items): where none may be text, no value needs reading as written.
+   */
+  typedUnder: ReadonlySet<string>;
 }
 
 /** The text as plain data with its nodes, or undefined when it is not in the subset this reads. */
@@ -204,6 +209,7 @@ class Reader {
   private str = '';
   private trailer: Trailer | null = null;
   private depth = 0;
+  private readonly typedUnder = new Set<string>();
   private readonly nodes = new Int32List();
   private readonly items = new Int32List();
   private readonly quotedKeys = new Map<number, string>();
@@ -239,11 +245,12 @@ class Reader {
     this.blockNode(0, this.lineStart);
     if (this.lineStart < this.text.length) unsupported();
     const tree = { text: this.text, nodes: this.nodes.array(), items: this.items.array(), quotedKeys: this.quotedKeys };
-    return { value: this.value, tree };
+    return { value: this.value, tree, typedUnder: this.typedUnder };
   }
 
   /** Adds an item (`start`/`end`/`tail` its range, `child` its node or -1) to the collection being read. */
   private item(key: string, keyStart: number, keyEnd: number, child: number): void {
+    if (child < 0 && (typeof this.value === 'number' || typeof this.value === 'boolean')) this.typedUnder.add(key);
     let s = this.top * ITEM_WIDTH;
     const open = this.open.reserve(s + ITEM_WIDTH);
     open[s++] = keyStart;

@@ -28,17 +28,30 @@ const claimId = before((v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? S
 const statusWord = (v: unknown): unknown => (v === false ? 'false' : v);
 const status = before(statusWord, z.enum(STATUSES));
 
-function isCalendarDate(s: string): boolean {
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Days in month `month` (1-12) of `year`, any year from 0000 to 9999 (Date.UTC maps 0-99 to 1900-1999). */
+function daysIn(year: number, month: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 0);
+  return d.getUTCDate();
+}
+
+/** Why `s` is not a YYYY-MM-DD day of the calendar, or undefined when it is one. */
+function notADate(s: string): string | undefined {
   const m = DATE_PATTERN.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  if (!m) return 'is not a date: write it as YYYY-MM-DD, e.g. 2024-10-22';
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return `is not a date: there is no month ${m[2]} (write it as YYYY-MM-DD, e.g. 2024-10-22)`;
+  const days = daysIn(year, month);
+  if (day < 1 || day > days) return `is not a date: ${MONTHS[month - 1]} ${m[1]} has ${days} days`;
+  return undefined;
 }
 
 /** YYYY-MM-DD. YAML 1.2 reads 2024-10-22 as a string; a `%YAML 1.1` file yields a Date. */
 const date = before(
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-  z.string().check(z.refine(isCalendarDate, { error: 'is not a date: write it as YYYY-MM-DD, e.g. 2024-10-22' })),
+  z.string().check(z.refine((s) => notADate(s) === undefined, { error: (issue) => notADate(String(issue.input)) })),
 );
 
 const url = z.url({ protocol: /^https?$/, error: 'is not an http or https URL' });
@@ -112,6 +125,59 @@ export function knownKeysAt(path: readonly PropertyKey[]): string[] {
   return obj ? Object.keys(obj.shape) : [];
 }
 
+/**
+ * Where the format wants text (an id, a quote, a name, a tag, a source id in `via` or
+ * `sources`, a date...), as a tree that follows a sidecar's data: `text` at a place
+ * that wants text, `fields` for a mapping's keys, `items` for a list's items or a
+ * record's values. YAML reads some plain scalars as numbers or booleans (`id: 1.10`,
+ * `tags: [2024]`, `quote: 1200`); where the format wants text, the reader takes them as
+ * written (yamlNodes.ts, `asWritten`).
+ */
+export interface TextShape {
+  text: boolean;
+  fields?: Readonly<Record<string, TextShape>>;
+  items?: TextShape;
+}
+
+let sidecarShape: TextShape | undefined;
+
+/** The `TextShape` of a whole sidecar, built from the schema on first use. */
+export function textShape(): TextShape {
+  return (sidecarShape ??= shapeOf(SidecarSchema));
+}
+
+let textKeys: ReadonlySet<string> | undefined;
+
+/** The keys under which the format wants text somewhere, and '' if a list's items may be text. */
+export function keysOfText(): ReadonlySet<string> {
+  if (textKeys) return textKeys;
+  const keys = new Set<string>();
+  const visit = (shape: TextShape, key: string): void => {
+    if (shape.text) keys.add(key);
+    for (const [name, field] of Object.entries(shape.fields ?? {})) visit(field, name);
+    if (shape.items) visit(shape.items, shape.fields ? key : '');
+  };
+  visit(textShape(), '');
+  return (textKeys = keys);
+}
+
+function shapeOf(schema: z.core.$ZodType): TextShape {
+  const obj = objectSchema(schema);
+  const element = elementSchema(schema);
+  return {
+    text: isTextSchema(schema),
+    ...(obj ? { fields: Object.fromEntries(Object.entries(obj.shape).map(([key, field]) => [key, shapeOf(field)])) } : {}),
+    ...(element ? { items: shapeOf(element) } : {}),
+  };
+}
+
+/** A string, an enum of strings, or a union with one of those (a source id or an inline source). */
+function isTextSchema(schema: z.core.$ZodType): boolean {
+  const def = unwrap(schema)._zod.def as { type: string; options?: z.core.$ZodType[] };
+  if (def.type === 'string' || def.type === 'enum') return true;
+  return def.type === 'union' && (def.options ?? []).some(isTextSchema);
+}
+
 type ObjectDef = { shape: Record<string, z.core.$ZodType> };
 
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
@@ -158,7 +224,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 const isString: Check = (v) => typeof v === 'string';
 const isBoolean: Check = (v) => typeof v === 'boolean';
 const isId: Check = (v) => typeof v === 'string' && ID_PATTERN.test(v);
-const isDate: Check = (v) => typeof v === 'string' && isCalendarDate(v);
+const isDate: Check = (v) => typeof v === 'string' && notADate(v) === undefined;
 const isStatus: Check = (v) => STATUS_SET.has(statusWord(v));
 const isSourceType: Check = (v) => SOURCE_TYPE_SET.has(v);
 /**

@@ -5,6 +5,7 @@
 import { CST, Document, Parser, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type DocumentOptions, type Node, type Pair } from 'yaml';
 import { ITEM_WIDTH, NODE_WIDTH, fastItemAt, parseFastYaml, type FastTree } from './fastYaml';
 import { quoted } from './problems';
+import { keysOfText, textShape, type TextShape } from './schema';
 import type { TextRange } from './types';
 
 /** The YAML version a document declares (`%YAML 1.1`); 1.2 when it declares none. */
@@ -45,7 +46,12 @@ export type YamlLoad = { ok: true; value: unknown; ranges: NodeRanges } | { ok: 
 export function loadYaml(text: string, { fast = true }: { fast?: boolean } = {}): YamlLoad {
   if (text.length > MAX_SIDECAR_CHARS) return tooLarge(text, MAX_SIDECAR_CHARS);
   const quick = fast ? parseFastYaml(text) : undefined;
-  if (quick) return { ok: true, value: quick.value, ranges: fastRanges(quick.tree, text) };
+  if (quick) {
+    const ranges = fastRanges(quick.tree, text);
+    const textKeys = keysOfText();
+    if ([...quick.typedUnder].some((key) => textKeys.has(key))) valuesAsWritten(quick.value, ranges, text);
+    return { ok: true, value: quick.value, ranges };
+  }
   if (text.length > MAX_FULL_YAML_CHARS) {
     return tooLarge(text, MAX_FULL_YAML_CHARS, ' for YAML beyond the plain block style: anchors, tags, flow mappings, multi-line scalars');
   }
@@ -105,6 +111,7 @@ export function parseYaml(text: string): YamlParse {
     }
     return { ok: false, message: `invalid YAML: ${explain(error.message)}`, offset: error.pos[0] };
   }
+  asWritten(doc);
   const duplicate = duplicateKey(doc);
   if (duplicate) return { ok: false, message: `invalid YAML: the key ${quoted(duplicate.key)} appears twice in the same mapping`, offset: duplicate.offset };
   try {
@@ -158,6 +165,70 @@ function unclosedQuote(text: string, end: number): number | undefined {
     CST.visit(token, (item) => (check(item.key), check(item.value)));
   }
   return opened;
+}
+
+/**
+ * Plain scalars that YAML reads as numbers or booleans, taken as the text they are
+ * written as where the format wants text (`textShape`): every mapping key (`0x10:` is
+ * the source id '0x10', not '16'), and values such as `id: 1.10` (not 1.1, which is not
+ * an id), `id: 007`, `tags: [2024]` or `quote: 1200`. `version: 1` and `anonymous:
+ * true` stay a number and a boolean. Done on the document, so the loader and the
+ * writer (edits.ts), which finds claims and sources by id, read the same ids.
+ */
+function asWritten(doc: Document): void {
+  const walk = (node: unknown, shape: TextShape | undefined): void => {
+    if (isSeq(node)) {
+      for (const item of node.items) walk(item, shape?.items);
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        takeAsWritten(pair.key);
+        walk(pair.value, shape?.fields ? shape.fields[String(pair.key.value)] : shape?.items);
+      }
+    } else if (isScalar(node) && shape?.text) takeAsWritten(node);
+  };
+  walk(doc.contents, textShape());
+}
+
+function isTyped(value: unknown): boolean {
+  return typeof value === 'number' || typeof value === 'boolean';
+}
+
+function takeAsWritten(scalar: Scalar): void {
+  if (isTyped(scalar.value) && scalar.type === 'PLAIN' && scalar.source !== undefined) scalar.value = scalar.source;
+}
+
+/**
+ * `asWritten` for the fast reader's data: its keys are always text (it leaves other
+ * files to `yaml`), so only values in text places change, read back from the text.
+ * Only places where the format has text somewhere below are visited.
+ */
+function valuesAsWritten(value: unknown, ranges: NodeRanges, text: string): void {
+  const path: PropertyKey[] = [];
+  const place = (container: Record<PropertyKey, unknown>, key: PropertyKey, shape: TextShape | undefined): void => {
+    if (!shape) return;
+    const v = container[key];
+    if (typeof v === 'object' && v !== null) {
+      path.push(key);
+      walk(v as Record<PropertyKey, unknown>, shape);
+      path.pop();
+    } else if (shape.text && isTyped(v)) {
+      path.push(key);
+      const at = ranges.node(path);
+      if (at) container[key] = text.slice(at.start, at.end);
+      path.pop();
+    }
+  };
+  const walk = (container: Record<PropertyKey, unknown>, shape: TextShape): void => {
+    if (Array.isArray(container)) {
+      for (let i = 0; i < container.length; i++) place(container, i, shape.items);
+    } else if (shape.fields) {
+      for (const key in shape.fields) if (key in container) place(container, key, shape.fields[key]);
+    } else if (shape.items) {
+      for (const key of Object.keys(container)) place(container, key, shape.items);
+    }
+  };
+  if (typeof value === 'object' && value !== null) walk(value as Record<PropertyKey, unknown>, textShape());
 }
 
 /** A key that repeats within one mapping, the first in document order. */

@@ -300,16 +300,28 @@ describe('edits: never more than asked (found by an audit of the writer)', () =>
     assert.strictEqual(parseSidecar(out, 's').claims[0]!.sources[0]!.name, 'Y');
   });
 
-  it('rewrites a quote that is a number or a boolean, which is not already the text asked for', () => {
-    for (const [written, text] of [['123', '123'], ['1.0', '1'], ['true', 'true']] as const) {
+  it('reads a quote written as a number or a boolean as its text, as the loader does', () => {
+    for (const [written, text, edits] of [['123', '123', 0], ['1.0', '1', 1], ['1.0', '1.0', 0], ['true', 'true', 0], ['true', 'yes', 1]] as const) {
       const t = `version: 1\nclaims:\n  - id: a\n    quote: ${written}\n`;
       const r = rewriteQuoteEdits(t, 'a', text);
-      assert.ok(r.ok && r.edits.length === 1, written);
+      assert.ok(r.ok && r.edits.length === edits, `${written} -> ${text}`);
       assert.strictEqual(parseSidecar(applyEdits(t, r.edits), 's').claims[0]!.quote, text);
     }
     const p = 'version: 1\nclaims:\n  - id: a\n    quote: q\n    prefix: true\n';
     const r = setContextEdits(p, 'a', { prefix: 'true' });
-    assert.ok(r.ok && r.edits.length === 1);
+    assert.ok(r.ok && r.edits.length === 0);
+  });
+
+  it('finds claims and sources by their ids as written, where YAML would read a number', () => {
+    const t = 'version: 1\nsources:\n  0x10:\n    name: Hex\nclaims:\n  - id: 1.1\n    quote: q\n  - id: 1.10\n    quote: r\n';
+    const status = setStatusEdits(t, '1.10', 'verified');
+    assert.ok(status.ok);
+    assert.deepStrictEqual(parseSidecar(applyEdits(t, status.edits), 's').claims.map((c) => [c.id, c.status]), [['1.1', 'unverified'], ['1.10', 'verified']]);
+    const source = addSourceEdits(t, '1.10', { id: '0x10', name: 'Hex' });
+    assert.ok(source.ok);
+    const out = applyEdits(t, source.edits);
+    assert.ok(out.endsWith('  - id: 1.10\n    quote: r\n    sources: [0x10]\n'), out);
+    assert.strictEqual(parseSidecar(out, 's').claims[1]!.sources[0]!.name, 'Hex');
   });
 
   it('adds to a flow collection with a trailing comma after that comma, not a second one', () => {

@@ -211,7 +211,7 @@ describe('parseSidecar: problems', () => {
       '  - id: one',
       '    quote: First.',
       '    status: bogus',
-      '    tags: [ok, 3]',
+      '    tags: [ok, [3]]',
       '    reviewed: 2024-02-30',
       '    attribution: {anonymous: yes, speaker: S}',
       '  - quote: no id',
@@ -243,7 +243,7 @@ describe('parseSidecar: problems', () => {
       '13:15 error schema',
       '14:5 error schema',
     ]);
-    assert.match(sidecar.problems[2]!.message, /reviewed '2024-02-30' is not a date: write it as YYYY-MM-DD/);
+    assert.match(sidecar.problems[2]!.message, /reviewed '2024-02-30' is not a date: February 2024 has 29 days/);
     assert.match(sidecar.problems[3]!.message, /anonymous must be true or false, not 'yes'/);
     assert.match(sidecar.problems[5]!.message, /no quote: add `quote:`/);
     assert.match(sidecar.problems[6]!.message, /no name/);
@@ -397,5 +397,76 @@ describe('parseSidecar: hostile input', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('parseSidecar: text that YAML would read as a number or a boolean', () => {
+  // Plain `1.10` is the float 1.1 to YAML, `007` the integer 7 and `0x10:` the key 16;
+  // where the format wants text (ids, quotes, tags, names), they are what was written.
+  const block = [
+    'version: 1',
+    'sources:',
+    '  yonhap:',
+    '    name: 1917',
+    'claims:',
+    '  - id: 1.10',
+    '    quote: 1200',
+    '    tags: [2024, election]',
+    '    sources: [yonhap]',
+    '    attribution:',
+    '      speaker: true',
+    '      anonymous: true',
+    '  - id: 007',
+    '    quote: seven',
+    '  - id: 7',
+    '    quote: seven again',
+    '',
+  ].join('\n');
+
+  for (const fastYaml of [true, false]) {
+    it(`keeps ids, quotes, tags and names as written (${fastYaml ? 'fast reader' : 'yaml'})`, () => {
+      const sidecar = parseSidecar(block, 'x.claims.yaml', { fastYaml });
+      assert.deepStrictEqual(sidecar.problems.map(brief), []);
+      assert.deepStrictEqual(sidecar.claims.map((c) => c.id), ['1.10', '007', '7']);
+      const [first] = sidecar.claims;
+      assert.strictEqual(first!.quote, '1200');
+      assert.deepStrictEqual(first!.tags, ['2024', 'election']);
+      assert.strictEqual(first!.sources[0]!.name, '1917');
+      assert.strictEqual(first!.attribution?.speaker, 'true');
+      // Where the format wants a number or a boolean, YAML's reading stands.
+      assert.strictEqual(first!.attribution?.anonymous, true);
+    });
+  }
+
+  it('takes source ids as written, as keys and as references', () => {
+    const text = 'version: 1\nsources: {0x10: {name: Hex}, 16: {name: Sixteen}}\nclaims:\n  - {id: a, quote: q, sources: [0x10, "16"]}\n';
+    const sidecar = parseSidecar(text, 'x.claims.yaml');
+    assert.deepStrictEqual(sidecar.problems.map(brief), []);
+    assert.deepStrictEqual([...sidecar.sources.keys()].sort(), ['0x10', '16']);
+    assert.deepStrictEqual(sidecar.claims[0]!.sources.map((s) => s.name), ['Hex', 'Sixteen']);
+  });
+
+  it('still asks for the integer 1 and for true or false where the format wants them', () => {
+    const text = 'version: 1.0\nclaims:\n  - id: a\n    quote: q\n    attribution:\n      anonymous: 1\n    reviewed: 20241022\n';
+    assert.deepStrictEqual(only(text).map((p) => `${brief(p)} ${p.message}`), [
+      "1:10 error version version must be the integer 1, not '1.0' (this tool reads format version 1)",
+      '6:18 error schema anonymous must be true or false, not 1',
+      "7:15 error schema reviewed '20241022' is not a date: write it as YYYY-MM-DD, e.g. 2024-10-22",
+    ]);
+  });
+});
+
+describe('parseSidecar: dates', () => {
+  const reviewed = (value: string) => only(`version: 1\nclaims:\n  - id: a\n    quote: q\n    reviewed: ${value}\n`).map((p) => p.message);
+
+  it('says why a date in the right form is not a day of the calendar', () => {
+    assert.deepStrictEqual(reviewed('2023-02-29'), ["reviewed '2023-02-29' is not a date: February 2023 has 28 days"]);
+    assert.deepStrictEqual(reviewed('2024-04-31'), ["reviewed '2024-04-31' is not a date: April 2024 has 30 days"]);
+    assert.deepStrictEqual(reviewed('2024-13-01'), ["reviewed '2024-13-01' is not a date: there is no month 13 (write it as YYYY-MM-DD, e.g. 2024-10-22)"]);
+    assert.deepStrictEqual(reviewed('2024-10-00'), ["reviewed '2024-10-00' is not a date: October 2024 has 31 days"]);
+  });
+
+  it('takes every day of the calendar, leap days and years before 100 included', () => {
+    for (const day of ['2024-02-29', '2000-02-29', '0000-01-01', '0099-12-31', '9999-12-31']) assert.deepStrictEqual(reviewed(day), [], day);
   });
 });
