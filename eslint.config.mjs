@@ -46,6 +46,13 @@ export default tseslint.config(
           })),
         },
       ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name=/^show(Error|Warning|Information)Message$/]",
+          message: 'Show notifications with src/extension/notifications.ts: file names and sidecar text must not become command links.',
+        },
+      ],
     },
   },
 );

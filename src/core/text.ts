@@ -34,3 +34,15 @@ export function safeJson(json: string, html = false): string {
   const escaped = json.replace(UNSHOWABLE, unicodeEscape);
   return html ? escaped.replace(/[<>&]/g, unicodeEscape) : escaped;
 }
+
+/**
+ * `text` for a VS Code notification: its message is not Markdown, but the workbench
+ * turns `[label](command:…)`, `[label](https://…)` and `[label](file:…)` in it into
+ * links, and opens a command link with commands allowed. A file name or a value from
+ * a sidecar (untrusted) that spells one would show a button-like link that runs any
+ * command, installing an extension included. A zero-width space after every `](`
+ * breaks that form and shows the same text.
+ */
+export function notificationText(text: string): string {
+  return text.replace(/\]\(/g, ']\u200B(');
+}

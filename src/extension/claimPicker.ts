@@ -9,6 +9,7 @@ import type { AnchoredClaim } from '../core/types';
 import { shortText } from '../core/text';
 import type { ClaimNode } from './claimsTreeNodes';
 import type { ArticleState, ClaimStoreApi } from './claimStore';
+import { showWarning, showInformation } from './notifications';
 
 export interface ClaimRef {
   state: ArticleState;
@@ -38,7 +39,7 @@ export function claimFromArgument(store: ClaimStoreApi, arg: unknown): ClaimRef 
   const claim = state?.analysis.claims.find((c) => c.claim.id === named.id);
   if (state && claim) return { state, claim };
   const file = vscode.workspace.asRelativePath(named.sidecar, false);
-  void vscode.window.showWarningMessage(vscode.l10n.t('There is no claim {0} in {1} any more.', named.id, file));
+  void showWarning(vscode.l10n.t('There is no claim {0} in {1} any more.', named.id, file));
   return undefined;
 }
 
@@ -72,7 +73,7 @@ async function askForClaim(store: ClaimStoreApi, placeHolder: string): Promise<C
   const states = local.length > 0 ? local : store.all();
   const refs = states.flatMap((state) => state.analysis.claims.map((claim) => ({ state, claim })));
   if (refs.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('There are no claims to choose from.'));
+    void showInformation(vscode.l10n.t('There are no claims to choose from.'));
     return undefined;
   }
   const items = refs.map((ref) => ({

@@ -17,6 +17,8 @@ import type { EditResult } from '../core/edits';
 import { basename } from '../core/paths';
 import type { ClaimStoreApi } from './claimStore';
 import { exists } from './fileSystem';
+import { notificationText } from '../core/text';
+import { showError } from './notifications';
 
 export type WriteResult = { ok: true } | { ok: false; message: string };
 
@@ -57,17 +59,18 @@ async function openSidecarAt(sidecarUri: vscode.Uri, line = 1, column = 1): Prom
 function refuse(sidecarUri: vscode.Uri, result: Extract<EditResult, { ok: false }>): WriteResult {
   const file = vscode.workspace.asRelativePath(sidecarUri, false);
   const where = result.line !== undefined ? `:${result.line}:${result.column ?? 1}` : '';
-  const message = vscode.l10n.t('Claim Lens did not change {0}{1}: {2}', file, where, result.message);
+  // As shown: the core's message quotes the sidecar, which must not spell a command link.
+  const message = notificationText(vscode.l10n.t('Claim Lens did not change {0}{1}: {2}', file, where, result.message));
   const open = vscode.l10n.t('Open Sidecar');
   // Not awaited: the command finishes now; the notification stays until dismissed.
-  void vscode.window.showErrorMessage(message, open).then((choice) => {
+  void showError(message, open).then((choice) => {
     if (choice === open) void openSidecarAt(sidecarUri, result.line, result.column);
   });
   return { ok: false, message };
 }
 
 export function fail(message: string): WriteResult {
-  void vscode.window.showErrorMessage(message);
+  void showError(message);
   return { ok: false, message };
 }
 

@@ -126,4 +126,19 @@ describe('Writing sidecars', () => {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === desk.sidecar.toString());
     assert.equal(document?.getText() ?? broken, broken, 'the document is untouched');
   });
+
+  it('shows sidecar text in a refusal as text, never as a command link', async () => {
+    // The workbench turns [label](command:...) in a notification into a link that runs the command.
+    const link = '"[Open Sidecar](command:workbench.action.terminal.new)"';
+    const hostile = `${SIDECAR_TEXT}${link}: 1\n${link}: 2\n`;
+    await vscode.workspace.fs.writeFile(desk.sidecar, new TextEncoder().encode(hostile));
+    const { store } = await extensionApi();
+    await until(() => store.forSidecar(desk.sidecar)?.analysis.sidecar.parsed === false, 'the store to see the duplicate key');
+    await selectText(desk.article, 'Bridge report');
+    const result = await vscode.commands.executeCommand<{ ok: boolean; message?: string }>('claimLens.addClaim');
+    assert.equal(result?.ok, false);
+    assert.ok(result?.message?.includes('[Open Sidecar]\u200B(command:workbench.action.terminal.new)'), `shown as text: ${result?.message}`);
+    assert.ok(!/\]\((command|https?|file):/.test(result?.message ?? ''), 'no link form is left');
+    assert.equal(await diskText(desk.sidecar), hostile, 'the file is untouched');
+  });
 });

@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import { escapeMarkdown } from '../../src/core/markdown';
 import { quoted } from '../../src/core/problems';
 import { csvCell } from '../../src/core/report';
-import { safeJson, showControls } from '../../src/core/text';
+import { notificationText, safeJson, showControls } from '../../src/core/text';
 
 /** What a terminal acts on instead of showing (the set `showControls` writes out). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -49,5 +49,28 @@ describe('text: control characters from sidecars and articles', () => {
     assert.equal(escapeMarkdown('a\u001b[2Jb \u202ex'), 'a\\\\u001B\\[2Jb \\\\u202Ex');
     assert.equal(csvCell('\u001b[31mred'), '\\u001B[31mred');
     fc.assert(fc.property(hostile, (s) => !RAW_CONTROL.test(escapeMarkdown(s)) && !RAW_CONTROL.test(csvCell(s))));
+  });
+});
+
+describe('notificationText', () => {
+  // The workbench's link parser for notification messages (vs/base/common/linkedText.ts).
+  const LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
+
+  it('leaves no link a notification would make, and shows the same characters', () => {
+    const hostile = "the key '[x](command:workbench.extensions.installExtension?%22a.b%22)' appears twice; see [docs](https://e.x/) or [f](file:///etc/passwd)";
+    const shown = notificationText(hostile);
+    assert.equal(shown.match(LINK), null);
+    assert.equal(shown.replace(/\u200B/g, ''), hostile);
+  });
+
+  it('never leaves a link, and is idempotent, for any text', () => {
+    const piece = fc.constantFrom('[', ']', '(', ')', ']]((', 'command:', 'https://', 'file:', 'x', ' ', '"');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const shown = notificationText(parts.join(''));
+        assert.equal(shown.match(LINK), null);
+        assert.equal(notificationText(shown), shown);
+      }),
+    );
   });
 });

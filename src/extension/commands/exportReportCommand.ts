@@ -8,6 +8,7 @@ import { isReportFormat, renderReport, REPORT_FORMATS, type CheckedSidecar, type
 import type { ArticleState } from '../claimStore';
 import type { CommandContext } from '../commands';
 import { fail } from '../sidecarWriter';
+import { showInformation } from '../notifications';
 
 const FORMAT_INFO: Readonly<Record<ReportFormat, { label: string; extension: string; fileName: string }>> = {
   markdown: { label: 'Markdown', extension: 'md', fileName: 'claims-report.md' },
@@ -40,11 +41,9 @@ export async function exportReportCommand(ctx: CommandContext, formatArg?: unkno
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(report));
   if (!(targetArg instanceof vscode.Uri)) {
     const open = vscode.l10n.t('Open Report');
-    void vscode.window
-      .showInformationMessage(vscode.l10n.t('Report written to {0}.', vscode.workspace.asRelativePath(target, false)), open)
-      .then((choice) => {
-        if (choice === open) void vscode.window.showTextDocument(target);
-      });
+    void showInformation(vscode.l10n.t('Report written to {0}.', vscode.workspace.asRelativePath(target, false)), open).then((choice) => {
+      if (choice === open) void vscode.window.showTextDocument(target);
+    });
   }
   return target;
 }
