@@ -25,17 +25,17 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 /** Set one claim's status: rewrites (or inserts) one scalar. */
-export function setStatusEdits(sidecarText: string, claimId: string, status: Status): EditResult {
+export function setStatusEdits(sidecarText: string, claimId: ClaimRef, status: Status): EditResult {
   return withEditor(sidecarText, (e) => e.setStatus(claimId, status), setsFields({ status }), claimId);
 }
 
 /** Rewrite a drifted quote to the article's current text. */
-export function rewriteQuoteEdits(sidecarText: string, claimId: string, newQuote: string): EditResult {
+export function rewriteQuoteEdits(sidecarText: string, claimId: ClaimRef, newQuote: string): EditResult {
   return withEditor(sidecarText, (e) => e.rewriteQuote(claimId, newQuote), setsFields({ quote: newQuote }), claimId);
 }
 
 /** Set (or add) a claim's `prefix` and/or `suffix`, e.g. to tell repeated words apart. */
-export function setContextEdits(sidecarText: string, claimId: string, context: QuoteContext): EditResult {
+export function setContextEdits(sidecarText: string, claimId: ClaimRef, context: QuoteContext): EditResult {
   return withEditor(sidecarText, (e) => e.setContext(claimId, context), setsFields({ ...context }), claimId);
 }
 
@@ -84,7 +84,7 @@ export function newSidecarText(articleFileName: string): string {
  * Attach a source to a claim's `sources:`. With `{ id }` alone, attach an existing
  * shared source; with a full Source including `id`, also define it under `sources:`.
  */
-export function addSourceEdits(sidecarText: string, claimId: string, source: Source & { id: string }): EditResult {
+export function addSourceEdits(sidecarText: string, claimId: ClaimRef, source: Source & { id: string }): EditResult {
   return withEditor(sidecarText, (e) => e.addSource(claimId, source), (before, after, _result, index) => {
     const wanted = structuredClone(before);
     const sources = isRecord(wanted.sources) ? wanted.sources : (wanted.sources = {});
@@ -187,8 +187,13 @@ function setsFields(fields: Record<string, string | undefined>): Expectation<Edi
 const CLAIM_KEY_ORDER = ['id', 'quote', 'prefix', 'suffix', 'status', 'attribution', 'sources', 'note', 'reviewer', 'reviewed', 'tags'];
 const SOURCE_KEYS = Object.keys(SourceSchema.shape) as (keyof typeof SourceSchema.shape)[];
 
-/** A claim by id, or by its index in `claims:` (Claim.index), which is unique even when ids are not. */
-export type ClaimRef = string | number;
+/**
+ * A claim by id; by its index in `claims:` (Claim.index), which is unique even when
+ * ids are not; or by both, as the editor names a claim it loaded: the index where the
+ * claim there still has that id (two claims may share an id), else the first with the
+ * id (the sidecar changed since it was loaded).
+ */
+export type ClaimRef = string | number | { index: number; id: string };
 
 /** A parsed sidecar and the edits to it. Every offset is into the original text. */
 export class SidecarEditor {
@@ -248,7 +253,19 @@ export class SidecarEditor {
     return this.withClaim(claimId, (claim) => {
       if (!ID_PATTERN.test(source.id)) return { ok: false, message: `'${source.id}' is not a valid source id` };
       const edits: TextEdit[] = [];
-      if (!this.sourceDefined(source.id)) {
+      // A source given with fields that the one defined under that id does not have (a
+      // new source whose id is taken, perhaps by an entry with no name): attaching the
+      // defined one would silently drop what was typed.
+      const defined = pairOf(this.doc, this.node(['sources']), source.id);
+      const differs = SOURCE_KEYS.find((k) => !!source[k] && String(this.scalar(defined?.value, k) ?? '') !== String(source[k]));
+      if (defined && differs) {
+        return {
+          ok: false,
+          message: `source '${source.id}' is already defined under \`sources:\` with another ${differs}: attach it as it is, or give the new source another id`,
+          ...this.at(defined.key),
+        };
+      }
+      if (!defined) {
         if (!source.name) return { ok: false, message: `source '${source.id}' is not defined under \`sources:\`: give it a name to define it` };
         const defined = this.defineSource(source);
         if (!defined.ok) return defined;
@@ -265,7 +282,7 @@ export class SidecarEditor {
     // A claim written once and reused through an alias (`- *tpl`) is two claims in one node.
     if (map?.anchor) return { ok: false, message: `this claim is shared through the YAML anchor &${map.anchor}: change it by hand`, ...this.at(map) };
     if (map) return f(map);
-    return { ok: false, message: typeof claim === 'number' ? `no claim number ${claim + 1} in the sidecar` : `no claim with id '${claim}' in the sidecar` };
+    return { ok: false, message: typeof claim === 'number' ? `no claim number ${claim + 1} in the sidecar` : `no claim with id '${typeof claim === 'string' ? claim : claim.id}' in the sidecar` };
   }
 
   private claimIds(): Set<string> {
@@ -287,14 +304,13 @@ export class SidecarEditor {
     const claims = this.node(['claims']);
     if (!isSeq(claims)) return -1;
     if (typeof ref === 'number') return ref >= 0 && ref < claims.items.length ? ref : -1;
-    return claims.items.findIndex((item) => {
+    const id = typeof ref === 'string' ? ref : ref.id;
+    const has = (item: unknown): boolean => {
       const map = resolve(this.doc, item);
-      return isMap(map) && String(this.scalar(map, 'id')) === ref;
-    });
-  }
-
-  private sourceDefined(id: string): boolean {
-    return pairOf(this.doc, this.node(['sources']), id) !== undefined;
+      return isMap(map) && String(this.scalar(map, 'id')) === id;
+    };
+    if (typeof ref === 'object' && has(claims.items[ref.index])) return ref.index;
+    return claims.items.findIndex(has);
   }
 
   /** Sets scalar fields of a mapping: rewrites the existing scalars, inserts missing ones in key order. */

@@ -21,6 +21,13 @@ export interface ClaimArgument {
   /** The sidecar's URI, as `Uri.toString()` gives it. */
   sidecar: string;
   id: string;
+  /** Its place in `claims:` (`Claim.index`), which tells apart claims that share an id. */
+  index?: number;
+}
+
+/** How the core's writers name the claim: by its place, checked against its id (edits.ts, `ClaimRef`). */
+export function claimRef(ref: ClaimRef): { index: number; id: string } {
+  return { index: ref.claim.claim.index, id: ref.claim.claim.id };
 }
 
 export async function resolveClaim(store: ClaimStoreApi, arg: unknown, placeHolder: string): Promise<ClaimRef | undefined> {
@@ -36,16 +43,18 @@ export function claimFromArgument(store: ClaimStoreApi, arg: unknown): ClaimRef 
   const named = namedClaim(arg);
   if (!named) return undefined;
   const state = store.forSidecar(named.sidecar);
-  const claim = state?.analysis.claims.find((c) => c.claim.id === named.id);
+  // The row's own claim when it is still there (two claims may share an id), else the first with its id.
+  const claims = state?.analysis.claims ?? [];
+  const claim = claims.find((c) => c.claim.index === named.index && c.claim.id === named.id) ?? claims.find((c) => c.claim.id === named.id);
   if (state && claim) return { state, claim };
   const file = vscode.workspace.asRelativePath(named.sidecar, false);
   void showWarning(vscode.l10n.t('There is no claim {0} in {1} any more.', named.id, file));
   return undefined;
 }
 
-function namedClaim(arg: unknown): { sidecar: vscode.Uri; id: string } | undefined {
-  if (isClaimNode(arg)) return { sidecar: arg.state.sidecarUri, id: arg.claim.claim.id };
-  if (isClaimArgument(arg)) return { sidecar: vscode.Uri.parse(arg.sidecar), id: arg.id };
+function namedClaim(arg: unknown): { sidecar: vscode.Uri; id: string; index?: number } | undefined {
+  if (isClaimNode(arg)) return { sidecar: arg.state.sidecarUri, id: arg.claim.claim.id, index: arg.claim.claim.index };
+  if (isClaimArgument(arg)) return { sidecar: vscode.Uri.parse(arg.sidecar), id: arg.id, ...(typeof arg.index === 'number' ? { index: arg.index } : {}) };
   return undefined;
 }
 

@@ -86,12 +86,16 @@ export class ClaimsTreeView implements vscode.TreeDataProvider<ClaimsNode>, vsco
     return this.groups;
   }
 
-  /** Selects the claim's first row (a claim can sit in several source groups). */
-  async reveal(sidecarUri: vscode.Uri, claimId: string, options?: { focus?: boolean }): Promise<boolean> {
+  /**
+   * Selects the claim's first row (a claim can sit in several source groups): by id, or
+   * by id and place in `claims:` (two claims may share an id).
+   */
+  async reveal(sidecarUri: vscode.Uri, claim: string | { id: string; index: number }, options?: { focus?: boolean }): Promise<boolean> {
     const key = sidecarUri.toString();
+    const [id, index] = typeof claim === 'string' ? [claim, undefined] : [claim.id, claim.index];
     const node = this.roots()
       .flatMap((g) => g.claims)
-      .find((c) => c.state.sidecarUri.toString() === key && c.claim.claim.id === claimId);
+      .find((c) => c.state.sidecarUri.toString() === key && c.claim.claim.id === id && (index === undefined || c.claim.claim.index === index));
     if (!node) return false;
     await this.view.reveal(node, { select: true, focus: options?.focus ?? false, expand: true });
     return true;

@@ -120,3 +120,52 @@ describe('Review commands', () => {
     assert.doesNotMatch(reviews, /wages fell/, 'unverified claims are not');
   });
 });
+
+describe('Review commands on claims that share an id or a start', () => {
+  // Two claims with one id (a copied entry whose id was not changed) and a claim nested
+  // at the start of another: both are allowed, and each must be reachable on its own.
+  const TWINS = [
+    'version: 1',
+    'claims:',
+    '  - id: twin',
+    '    quote: the bridge will open in May',
+    '  - id: twin',
+    '    quote: the budget rose by 12 percent',
+    '  - id: nested',
+    '    quote: the budget rose',
+    '',
+  ].join('\n');
+  let desk: Desk;
+
+  before(async () => {
+    desk = await createDesk('twindesk', TWINS);
+  });
+
+  after(async () => {
+    await removeDesk(desk);
+  });
+
+  it('goes to a claim nested at the start of another, in both directions', async () => {
+    const editor = await selectText(desk.article, 'Bridge report');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const visited: (string | undefined)[] = [];
+    for (let i = 0; i < 4; i++) {
+      await vscode.commands.executeCommand<string>('claimLens.nextClaim');
+      visited.push(selectedText(vscode.window.activeTextEditor));
+    }
+    assert.deepEqual(visited, ['the bridge will open in May', 'the budget rose', 'the budget rose by 12 percent', 'the bridge will open in May']);
+    await vscode.commands.executeCommand('claimLens.previousClaim');
+    assert.equal(selectedText(vscode.window.activeTextEditor), 'the budget rose by 12 percent', 'wraps backwards');
+    await vscode.commands.executeCommand('claimLens.previousClaim');
+    assert.equal(selectedText(vscode.window.activeTextEditor), 'the budget rose');
+  });
+
+  it('reveals and writes the claim named by its place, not the first with its id', async () => {
+    const second = { ...claimArg(desk, 'twin'), index: 1 };
+    await vscode.commands.executeCommand('claimLens._revealInArticle', second);
+    assert.equal(selectedText(vscode.window.activeTextEditor), 'the budget rose by 12 percent');
+    assert.deepEqual(await vscode.commands.executeCommand('claimLens.setStatus', second, 'false'), { ok: true });
+    const sidecar = parse(await diskText(desk.sidecar)) as { claims: { id: string; status?: string }[] };
+    assert.deepEqual(sidecar.claims.map((c) => c.status), [undefined, 'false', undefined]);
+  });
+});

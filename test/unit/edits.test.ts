@@ -16,6 +16,7 @@ import {
   type SidecarEditor,
 } from '../../src/core/edits';
 import { parseSidecar } from '../../src/core/sidecar';
+import type { ClaimRef } from '../../src/core/edits';
 import { STATUSES, type TextEdit } from '../../src/core/types';
 
 const golden = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'golden');
@@ -310,6 +311,34 @@ describe('edits: never more than asked (found by an audit of the writer)', () =>
     const p = 'version: 1\nclaims:\n  - id: a\n    quote: q\n    prefix: true\n';
     const r = setContextEdits(p, 'a', { prefix: 'true' });
     assert.ok(r.ok && r.edits.length === 0);
+  });
+
+  it('names a claim by its place and id: the place while it has the id, else the first with the id', () => {
+    const t = 'version: 1\nclaims:\n  - id: twin\n    quote: q\n  - id: twin\n    quote: r\n  - id: other\n    quote: s\n';
+    const statuses = (ref: ClaimRef) => {
+      const r = setStatusEdits(t, ref, 'verified');
+      assert.ok(r.ok, r.ok ? '' : r.message);
+      return parseSidecar(applyEdits(t, r.edits), 's').claims.map((c) => c.status);
+    };
+    assert.deepEqual(statuses({ index: 1, id: 'twin' }), ['unverified', 'verified', 'unverified']);
+    assert.deepEqual(statuses('twin'), ['verified', 'unverified', 'unverified']);
+    // The sidecar changed since the claim was loaded: its place now holds another claim, or none.
+    assert.deepEqual(statuses({ index: 2, id: 'twin' }), ['verified', 'unverified', 'unverified']);
+    assert.deepEqual(statuses({ index: 9, id: 'other' }), ['unverified', 'unverified', 'verified']);
+    const gone = setStatusEdits(t, { index: 0, id: 'gone' }, 'verified');
+    assert.ok(!gone.ok && gone.message === "no claim with id 'gone' in the sidecar");
+  });
+
+  it('refuses to attach a source under a taken id when the new one has other fields', () => {
+    // An entry with no name is not a usable source, so the editor offered its id for a new one.
+    const t = 'version: 1\nsources:\n  reuters:\n    url: https://reuters.example/\nclaims:\n  - id: a\n    quote: q\n';
+    const r = addSourceEdits(t, 'a', { id: 'reuters', name: 'Reuters', url: 'https://reuters.example/' });
+    assert.ok(!r.ok);
+    assert.equal(r.message, "source 'reuters' is already defined under `sources:` with another name: attach it as it is, or give the new source another id");
+    assert.deepEqual([r.line, r.column], [3, 3]);
+    // The same fields, or the id alone, attach the defined source.
+    assert.ok(addSourceEdits(t, 'a', { id: 'reuters', url: 'https://reuters.example/' } as never).ok);
+    assert.ok(addSourceEdits(t, 'a', { id: 'reuters' } as never).ok);
   });
 
   it('finds claims and sources by their ids as written, where YAML would read a number', () => {

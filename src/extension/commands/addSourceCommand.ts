@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { addSourceEdits } from '../../core/edits';
 import { ID_PATTERN } from '../../core/schema';
 import { SOURCE_TYPES, type Source, type SourceType } from '../../core/types';
-import { resolveClaim } from '../claimPicker';
+import { claimRef, resolveClaim } from '../claimPicker';
 import type { CommandContext } from '../commands';
 import { editSidecar, type WriteResult } from '../sidecarWriter';
 
@@ -19,7 +19,7 @@ export async function addSourceCommand(ctx: CommandContext, claimArg?: unknown, 
   const shared = ref.state.analysis.sidecar.sources;
   const source = isNewSource(sourceArg) ? sourceArg : await pickSource(shared, ref.claim.claim.sources);
   if (!source) return undefined;
-  return editSidecar(ref.state.sidecarUri, (text) => addSourceEdits(text, ref.claim.claim.id, source));
+  return editSidecar(ref.state.sidecarUri, (text) => addSourceEdits(text, claimRef(ref), source));
 }
 
 async function pickSource(shared: ReadonlyMap<string, Source>, attached: readonly Source[]): Promise<NewSource | undefined> {

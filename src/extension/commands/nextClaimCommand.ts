@@ -23,7 +23,7 @@ async function goToClaim(ctx: CommandContext, direction: 1 | -1): Promise<string
     .filter((state) => state.articleUri?.toString() === key)
     .flatMap((state) =>
       state.analysis.claims.flatMap(({ claim, anchor }) =>
-        anchor.kind === 'orphaned' ? [] : [{ state, id: claim.id, start: anchor.start, end: anchor.end }],
+        anchor.kind === 'orphaned' ? [] : [{ state, id: claim.id, index: claim.index, start: anchor.start, end: anchor.end }],
       ),
     )
     .sort((a, b) => a.start - b.start || a.end - b.end);
@@ -31,14 +31,17 @@ async function goToClaim(ctx: CommandContext, direction: 1 | -1): Promise<string
     vscode.window.setStatusBarMessage(vscode.l10n.t('Claim Lens: this article has no anchored claims'), 3000);
     return undefined;
   }
-  const cursor = editor.document.offsetAt(editor.selection.start);
+  // In (start, end) order from the selection, which is the last claim gone to: a claim
+  // nested at the start of another (same start, shorter) is gone to before it.
+  const from = editor.document.offsetAt(editor.selection.start);
+  const to = editor.document.offsetAt(editor.selection.end);
   const target =
     direction === 1
-      ? (targets.find((t) => t.start > cursor) ?? targets[0]!)
-      : ([...targets].reverse().find((t) => t.start < cursor) ?? targets[targets.length - 1]!);
+      ? (targets.find((t) => t.start > from || (t.start === from && t.end > to)) ?? targets[0]!)
+      : ([...targets].reverse().find((t) => t.start < from || (t.start === from && t.end < to)) ?? targets[targets.length - 1]!);
   const range = new vscode.Range(editor.document.positionAt(target.start), editor.document.positionAt(target.end));
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  if (ctx.claimsView.view.visible) await ctx.claimsView.reveal(target.state.sidecarUri, target.id);
+  if (ctx.claimsView.view.visible) await ctx.claimsView.reveal(target.state.sidecarUri, target);
   return target.id;
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { setStatusEdits } from '../../core/edits';
 import { isStatus, STATUS_INFO, STATUS_ORDER } from '../../core/status';
 import type { Status } from '../../core/types';
-import { resolveClaim } from '../claimPicker';
+import { claimRef, resolveClaim } from '../claimPicker';
 import type { CommandContext } from '../commands';
 import { editSidecar, type WriteResult } from '../sidecarWriter';
 
@@ -13,7 +13,7 @@ export async function setStatusCommand(ctx: CommandContext, claimArg?: unknown, 
   if (!ref) return undefined;
   const status = isStatus(statusArg) ? statusArg : await pickStatus(ref.claim.claim.status);
   if (!status) return undefined;
-  return editSidecar(ref.state.sidecarUri, (text) => setStatusEdits(text, ref.claim.claim.id, status));
+  return editSidecar(ref.state.sidecarUri, (text) => setStatusEdits(text, claimRef(ref), status));
 }
 
 async function pickStatus(current: Status): Promise<Status | undefined> {
