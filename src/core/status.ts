@@ -36,3 +36,10 @@ export function countStatuses(items: Iterable<{ status: Status }>): StatusCounts
 export function toReview(counts: StatusCounts): number {
   return counts.unverified + counts['in-review'];
 }
+
+/** The counts of several sidecars added up (an article may have more than one). */
+export function sumCounts(all: readonly StatusCounts[]): StatusCounts {
+  const sum = countStatuses([]);
+  for (const counts of all) for (const status of STATUSES) sum[status] += counts[status];
+  return sum;
+}

@@ -82,19 +82,22 @@ export class ClaimDecorator implements vscode.Disposable {
 
   private render(editor: vscode.TextEditor): void {
     const document = editor.document;
-    const state = this.store.forArticle(document.uri);
+    // Every sidecar of the article: `x.claims.yaml` and `x.claims.yml`, or one elsewhere whose `article:` names it.
+    const states = this.store.allForArticle(document.uri);
     // Offsets are only valid for the text they were computed from; while the store
     // catches up with typing, VS Code keeps moving the previous decorations.
-    if (state && state.articleText !== document.getText()) return;
-    if (!state && !this.rendered.has(editor)) return;
+    if (states.length > 0) {
+      const text = document.getText();
+      if (states.some((state) => state.articleText !== text)) return;
+    } else if (!this.rendered.has(editor)) return;
 
-    const ranges = state ? this.rangesFor(state, document) : new Map<DecorationKey, vscode.Range[]>();
+    const ranges = this.rangesFor(states, document);
     for (const [typeKey, type] of this.types) editor.setDecorations(type, ranges.get(typeKey) ?? []);
-    if (state) this.rendered.set(editor, ranges);
+    if (states.length > 0) this.rendered.set(editor, ranges);
     else this.rendered.delete(editor);
   }
 
-  private rangesFor(state: ArticleState, document: vscode.TextDocument): Map<DecorationKey, vscode.Range[]> {
+  private rangesFor(states: readonly ArticleState[], document: vscode.TextDocument): Map<DecorationKey, vscode.Range[]> {
     const out = new Map<DecorationKey, vscode.Range[]>();
     const add = (key: DecorationKey, range: vscode.Range) => {
       const list = out.get(key);
@@ -103,7 +106,7 @@ export class ClaimDecorator implements vscode.Disposable {
     };
     /** The gutter shows one icon per line: the most urgent status of the claims starting there. */
     const gutter = new Map<number, { status: Status; at: vscode.Position }>();
-    for (const anchored of state.analysis.claims) {
+    for (const anchored of states.flatMap((state) => state.analysis.claims)) {
       const { claim, anchor } = anchored;
       if (anchor.kind === 'orphaned') continue;
       const range = new vscode.Range(document.positionAt(anchor.start), document.positionAt(anchor.end));

@@ -30,7 +30,10 @@ export interface ClaimStoreApi extends vscode.Disposable {
   readonly onDidChange: vscode.Event<void>;
   /** All known sidecars with their state. */
   all(): readonly ArticleState[];
+  /** The first sidecar of the article (use `allForArticle` where an article may have several). */
   forArticle(articleUri: vscode.Uri): ArticleState | undefined;
+  /** Every sidecar of the article (`x.claims.yaml` and `x.claims.yml`, or one elsewhere whose `article:` names it). */
+  allForArticle(articleUri: vscode.Uri): readonly ArticleState[];
   forSidecar(sidecarUri: vscode.Uri): ArticleState | undefined;
   /** Claims whose anchor contains the offset in the article (innermost first). */
   claimsAt(articleUri: vscode.Uri, offset: number): AnchoredClaim[];
@@ -112,7 +115,12 @@ export class ClaimStore implements ClaimStoreApi {
   }
 
   forArticle(articleUri: vscode.Uri): ArticleState | undefined {
-    return this.statesForArticle(articleUri)[0];
+    return this.allForArticle(articleUri)[0];
+  }
+
+  allForArticle(articleUri: vscode.Uri): ArticleState[] {
+    const key = articleUri.toString();
+    return this.all().filter((s) => s.articleUri?.toString() === key);
   }
 
   forSidecar(sidecarUri: vscode.Uri): ArticleState | undefined {
@@ -125,7 +133,7 @@ export class ClaimStore implements ClaimStoreApi {
 
   claimsAt(articleUri: vscode.Uri, offset: number): AnchoredClaim[] {
     const hits: { claim: AnchoredClaim; length: number }[] = [];
-    for (const state of this.statesForArticle(articleUri)) {
+    for (const state of this.allForArticle(articleUri)) {
       for (const claim of state.analysis.claims) {
         const a = claim.anchor;
         if (a.kind !== 'orphaned' && a.start <= offset && offset < a.end) hits.push({ claim, length: a.end - a.start });
@@ -148,11 +156,6 @@ export class ClaimStore implements ClaimStoreApi {
     this.timers.clear();
     this.articleWatcher?.dispose();
     for (const d of this.disposables) d.dispose();
-  }
-
-  private statesForArticle(articleUri: vscode.Uri): ArticleState[] {
-    const key = articleUri.toString();
-    return this.all().filter((s) => s.articleUri?.toString() === key);
   }
 
   /** Sidecars whose analysis depends on the file at `uri` (itself, or the article of). */

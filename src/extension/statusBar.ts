@@ -3,8 +3,9 @@
  * 2 verified"), every count in the tooltip; a click focuses the Claims view.
  */
 import * as vscode from 'vscode';
-import { STATUS_INFO, STATUS_ORDER, toReview } from '../core/status';
-import type { ArticleState, ClaimStoreApi } from './claimStore';
+import { STATUS_INFO, STATUS_ORDER, sumCounts, toReview } from '../core/status';
+import type { StatusCounts } from '../core/types';
+import type { ClaimStoreApi } from './claimStore';
 
 export const FOCUS_CLAIMS_VIEW_COMMAND = 'claimLens.claims.focus';
 
@@ -36,15 +37,17 @@ export class ClaimStatusBar implements vscode.Disposable {
 
   update(): void {
     const uri = vscode.window.activeTextEditor?.document.uri;
-    const state = uri && (this.store.forArticle(uri) ?? this.store.forSidecar(uri));
-    this.visible = state !== undefined;
-    if (!state) {
+    // An article's counts are those of all its sidecars; a sidecar's its own.
+    const sidecar = uri && this.store.forSidecar(uri);
+    const states = sidecar ? [sidecar] : uri ? this.store.allForArticle(uri) : [];
+    this.visible = states.length > 0;
+    if (!this.visible) {
       this.item.hide();
       return;
     }
-    const counts = state.analysis.counts;
+    const counts = sumCounts(states.map((state) => state.analysis.counts));
     this.item.text = vscode.l10n.t('$(checklist) {0} to review · {1} verified', toReview(counts), counts.verified);
-    this.item.tooltip = tooltip(state);
+    this.item.tooltip = tooltip(counts);
     this.item.show();
   }
 
@@ -53,8 +56,7 @@ export class ClaimStatusBar implements vscode.Disposable {
   }
 }
 
-function tooltip(state: ArticleState): vscode.MarkdownString {
-  const counts = state.analysis.counts;
+function tooltip(counts: StatusCounts): vscode.MarkdownString {
   const total = STATUS_ORDER.reduce((sum, status) => sum + counts[status], 0);
   const lines = [
     vscode.l10n.t('Claim Lens: {0} claims', total),

@@ -59,6 +59,23 @@ describe('Claim highlights', () => {
     assert.equal(all.length, 8, 'the eight lines that start claims');
   });
 
+  it('decorates the claims of every sidecar of an article, and counts them all in the status bar', async () => {
+    const api = await claimLens();
+    await fixture.write('two.txt', 'The minister said the talks were productive. Critics disagreed.\n');
+    await fixture.write('two.claims.yaml', 'version: 1\nclaims:\n  - id: talks\n    quote: the talks were productive\n');
+    // A second sidecar, in another folder, whose article: names the same article.
+    await vscode.workspace.fs.createDirectory(fixture.uri('desk'));
+    await fixture.write('desk/two-desk.claims.yaml', 'version: 1\narticle: ../two.txt\nclaims:\n  - id: critics\n    quote: Critics disagreed\n    status: false\n');
+    const article = fixture.uri('two.txt');
+    await until(() => api.store.allForArticle(article).length === 2, 'both sidecars of two.txt');
+    const editor = await showDecorated(api, article);
+    await until(() => (api.decorator.renderedRanges(editor)['status:false']?.length ?? 0) === 1, 'the second sidecar\'s claim');
+    const rendered = api.decorator.renderedRanges(editor);
+    assert.equal(describeRanges(rendered['status:unverified']), describeRanges([rangeOf(editor.document, 'the talks were productive')]));
+    assert.equal(describeRanges(rendered['status:false']), describeRanges([rangeOf(editor.document, 'Critics disagreed')]));
+    await until(() => api.statusBar.text === '$(checklist) 1 to review · 0 verified', () => `the counts of both, got ${api.statusBar.text}`);
+  });
+
   it('leaves an article without a sidecar undecorated', async () => {
     const api = await claimLens();
     const plain = await vscode.window.showTextDocument(fixture.uri('no-sidecar.txt'));
