@@ -5,7 +5,8 @@
  * without a sidecar stays plain text, and Markdown articles keep the Markdown language
  * (an injection grammar cannot be limited to files with a sidecar, and changing their
  * language would break Markdown preview and tooling). A document leaves the language
- * again when its sidecar goes away.
+ * again when its sidecar goes away, and stays in the language the user picks instead
+ * (Change Language Mode) until it is closed.
  */
 import * as vscode from 'vscode';
 import type { ClaimStoreApi } from './claimStore';
@@ -15,11 +16,40 @@ const PLAIN_TEXT = 'plaintext';
 
 export class ArticleLanguage implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
+  /** Documents whose language this is changing, to which language (until VS Code reopens them in it). */
+  private readonly switching = new Map<string, string>();
+  /** Documents the user moved out of the article language: left as they chose while open. */
+  private readonly optedOut = new Set<string>();
+  /** A document closed in this turn: reopened in the same turn, its language changed. */
+  private closed: { key: string; languageId: string } | undefined;
 
   constructor(private readonly store: ClaimStoreApi) {
     this.disposables = [
       store.onDidChange(() => this.updateAll()),
-      vscode.workspace.onDidOpenTextDocument((d) => void this.update(d)),
+      // VS Code changes a document's language by closing it and opening it again at once.
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        const key = d.uri.toString();
+        this.closed = { key, languageId: d.languageId };
+        queueMicrotask(() => {
+          if (this.closed?.key !== key) return;
+          this.closed = undefined;
+          // Really closed: the next opening starts afresh.
+          this.optedOut.delete(key);
+          this.switching.delete(key);
+        });
+      }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        const key = d.uri.toString();
+        const ours = this.switching.get(key) === d.languageId;
+        if (ours) this.switching.delete(key);
+        if (this.closed?.key === key) {
+          const from = this.closed.languageId;
+          this.closed = undefined;
+          if (!ours && from === ARTICLE_LANGUAGE) this.optedOut.add(key);
+          else if (d.languageId === ARTICLE_LANGUAGE) this.optedOut.delete(key);
+        }
+        void this.update(d);
+      }),
     ];
     this.updateAll();
   }
@@ -33,11 +63,16 @@ export class ArticleLanguage implements vscode.Disposable {
   }
 
   private async update(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    if (this.optedOut.has(key) || this.switching.has(key)) return;
     const hasSidecar = this.store.forArticle(document.uri) !== undefined;
-    if (hasSidecar && document.languageId === PLAIN_TEXT) {
-      await vscode.languages.setTextDocumentLanguage(document, ARTICLE_LANGUAGE);
-    } else if (!hasSidecar && document.languageId === ARTICLE_LANGUAGE) {
-      await vscode.languages.setTextDocumentLanguage(document, PLAIN_TEXT);
+    const to = hasSidecar && document.languageId === PLAIN_TEXT ? ARTICLE_LANGUAGE : !hasSidecar && document.languageId === ARTICLE_LANGUAGE ? PLAIN_TEXT : undefined;
+    if (!to) return;
+    this.switching.set(key, to);
+    try {
+      await vscode.languages.setTextDocumentLanguage(document, to);
+    } catch {
+      this.switching.delete(key);
     }
   }
 }

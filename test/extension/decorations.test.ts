@@ -103,6 +103,20 @@ describe('Claim highlights', () => {
     assert.equal(plain.languageId, 'plaintext');
   });
 
+  it('leaves an article in the language the user picks instead, until it is closed', async () => {
+    const api = await claimLens();
+    const uri = fixture.uri('article.txt');
+    const language = async () => (await vscode.workspace.openTextDocument(uri)).languageId;
+    await until(async () => (await language()) === 'claimlens-article', 'the claimlens-article language');
+    await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'plaintext');
+    // A change of the store (it re-reads every sidecar) must not switch it back either.
+    await api.store.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    assert.equal(await language(), 'plaintext', 'the user\'s choice stands');
+    await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'claimlens-article');
+    assert.equal(await language(), 'claimlens-article');
+  });
+
   it('recreates the decoration types when a highlight setting changes, and renders again', async () => {
     const api = await claimLens();
     const editor = await showDecorated(api, fixture.uri('article.txt'));
