@@ -10,7 +10,7 @@ import { LineIndex } from './lineIndex';
 import { escapeMarkdown as md, markdownLink, safeUrl } from './markdown';
 import { STATUS_INFO, STATUS_ORDER } from './status';
 import type { Suggestion, SuggestionReason } from './suggest';
-import { safeJson, showControls } from './text';
+import { safeJson, showControls, showPath } from './text';
 import type { Anchor, AnchoredClaim, Attribution, Claim, Problem, Source, Status, StatusCounts } from './types';
 
 /** One analysed sidecar with the article text its claims were anchored in. */
@@ -25,7 +25,7 @@ export interface CheckedSidecar {
 
 /** `file:line:col: severity code: message`, the form compilers and CI annotators use. */
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}:${problem.line}:${problem.column}: ${problem.severity} ${problem.code}: ${oneLine(problem.message)}`;
+  return `${showPath(problem.file)}:${problem.line}:${problem.column}: ${problem.severity} ${problem.code}: ${oneLine(problem.message)}`;
 }
 
 /**
@@ -38,7 +38,7 @@ export function summaryLine(analysis: Analysis): string {
   const byStatus = STATUS_ORDER.map((status) => `${analysis.counts[status]} ${status}`).join(', ');
   const errors = analysis.problems.filter((p) => p.severity === 'error').length;
   const warnings = analysis.problems.length - errors;
-  const name = showControls(analysis.articlePath ?? analysis.sidecarPath);
+  const name = showPath(analysis.articlePath ?? analysis.sidecarPath);
   return `${name}: ${plural(total, 'claim')} (${byStatus}); ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 

@@ -85,8 +85,23 @@ export function parseSidecar(text: string, file: string, { fastYaml = true }: { 
     ...(articleRange ? { articleRange } : {}),
     claims,
     sources,
-    problems: problems.sort(compareProblems),
+    problems: onePerNode(problems).sort(compareProblems),
   };
+}
+
+/**
+ * The problems without repeats: a value behind a YAML anchor (`&y`) is checked once
+ * per alias (`*y`) that uses it, and each finds the same fault at the same place, which
+ * is one fix. The first found is kept.
+ */
+function onePerNode(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.range?.start ?? -1}\u0000${p.code}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -149,7 +164,8 @@ function schemaProblems(
     const input = onKey ? path[path.length - 1] : valueAt(value, path);
     const missing = input === undefined;
     const where = (onKey ? ranges.key(path) : ranges.node(missing ? path.slice(0, -1) : path)) ?? { start: 0, end: 0 };
-    const code: ProblemCode = path[0] === 'version' && path.length === 1 ? 'version' : 'schema';
+    // An empty file (or one of comments only) has no version either, as one with only `claims:` has none.
+    const code: ProblemCode = (path[0] === 'version' && path.length === 1) || (path.length === 0 && input === null) ? 'version' : 'schema';
     const message = describeIssue(issue, path, input, onKey);
     const fixes = enumFix(issue, input, where);
     problems.push(problem(code, 'error', message, where, { ...extra, ...(fixes ? { fixes } : {}) }));

@@ -25,6 +25,15 @@ export function showControls(text: string): string {
 }
 
 /**
+ * A file path on one line of output, as text: `showControls`, and tab and line breaks
+ * written out too. A folder named with a line break would otherwise start a line of
+ * its own, which a CI annotator reads as `file:line:col: error ...` of its choosing.
+ */
+export function showPath(path: string): string {
+  return showControls(path).replace(/[\t\n\r]/g, unicodeEscape);
+}
+
+/**
  * JSON text (as `JSON.stringify` writes it) with the same characters as `\uXXXX`
  * escapes, which parse back to the same strings: such characters only occur inside
  * string literals. `html` also escapes `<`, `>` and `&`, so a document pasted into an

@@ -2,7 +2,7 @@
  * Reading a sidecar's YAML with its positions kept: parsing with resource limits, and
  * finding the node at a path. Shared by loading (sidecar.ts) and writing (edits.ts).
  */
-import { CST, Document, Parser, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type DocumentOptions, type Node, type Pair } from 'yaml';
+import { CST, Document, Parser, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type DocumentOptions, type Node, type Pair, type YAMLError } from 'yaml';
 import { ITEM_WIDTH, NODE_WIDTH, fastItemAt, parseFastYaml, type FastTree } from './fastYaml';
 import { quoted } from './problems';
 import { keysOfText, textShape, type TextShape } from './schema';
@@ -109,7 +109,8 @@ export function parseYaml(text: string): YamlParse {
       const mark = text[opened]!;
       return { ok: false, message: `invalid YAML: the value quoted with ${mark} here is never closed: add the closing ${mark}`, offset: opened };
     }
-    return { ok: false, message: `invalid YAML: ${explain(error.message)}`, offset: error.pos[0] };
+    const hint = commonMistake(text, error, doc.errors);
+    return { ok: false, message: `invalid YAML: ${explain(error.message)}${hint?.message ?? ''}`, offset: hint?.offset ?? error.pos[0] };
   }
   asWritten(doc);
   const duplicate = duplicateKey(doc);
@@ -144,6 +145,29 @@ function unresolvedAlias(doc: Document.Parsed): { name: string; offset: number }
 }
 
 /** One line (problems print one per line), in words a person can act on. */
+/**
+ * What to do about the YAML errors a hand-written sidecar runs into most, which yaml
+ * words for its grammar: a colon and a space inside a plain value (`quote: he said:
+ * no`), a value starting with a character YAML reserves, a key indented under the
+ * one before it (reported on the line before; this points at the key).
+ */
+function commonMistake(text: string, error: YAMLError, all: readonly YAMLError[]): { message: string; offset?: number } | undefined {
+  const at = error.pos[0];
+  const lineEnd = text.indexOf('\n', at);
+  const rest = text.slice(at, lineEnd === -1 ? text.length : lineEnd);
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /:( |$)/.test(rest)) {
+    const value = rest.trim();
+    const example = value.length <= 60 ? `: "${value.replace(/[\\"]/g, '\\$&')}"` : ', in "double quotes"';
+    return { message: ` (a value that contains ': ' must be in quotes${example})` };
+  }
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && all.some((e) => e.code === 'MULTILINE_IMPLICIT_KEY') && lineEnd !== -1) {
+    const next = /\S/.exec(text.slice(lineEnd + 1));
+    if (next) return { message: ': this line is indented further than the keys before it; line it up with them', offset: lineEnd + 1 + next.index };
+  }
+  if (error.code === 'BAD_SCALAR_START') return { message: ` (a value that starts with ${quoted(text[at] ?? '')} must be in quotes)` };
+  return undefined;
+}
+
 function explain(message: string): string {
   if (/call stack/i.test(message)) return 'it is nested too deeply';
   // yaml's own words name a function of its API.

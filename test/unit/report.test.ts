@@ -57,6 +57,13 @@ describe('report: check output', () => {
     );
   });
 
+  it('keeps a path with a line break on its line, in problems and summaries', () => {
+    // A folder `nl<LF>x` must not start a line an annotator reads as a problem of its own.
+    assert.equal(formatProblem(problem({ file: 'nl\nx/a.claims.yaml' })), 'nl\\u000Ax/a.claims.yaml:4:5: error orphaned: quote not found in a.txt');
+    const item = checked([]);
+    assert.equal(summaryLine({ ...item.analysis, articlePath: 'nl\r\nx\t/a.txt' }).split(':')[0], 'nl\\u000D\\u000Ax\\u0009/a.txt');
+  });
+
   it('summarises an article with every status count and its problems', () => {
     const item = checked(
       [

@@ -163,8 +163,8 @@ describe('parseSidecar: problems', () => {
     assert.match(problems[0]!.message, /^sources must be a mapping \(id: fields lines\), not a list$/);
   });
 
-  it('an empty file, a list or a scalar is a schema error at 1:1', () => {
-    for (const text of ['', '# only a comment\n', '- a\n', 'hello']) {
+  it('a list or a scalar is a schema error at 1:1', () => {
+    for (const text of ['- a\n', 'hello']) {
       const problems = only(text);
       assert.deepStrictEqual(problems.map((p) => p.code), ['schema'], text);
       assert.strictEqual(problems[0]!.line, 1);
@@ -468,5 +468,63 @@ describe('parseSidecar: dates', () => {
 
   it('takes every day of the calendar, leap days and years before 100 included', () => {
     for (const day of ['2024-02-29', '2000-02-29', '0000-01-01', '0099-12-31', '9999-12-31']) assert.deepStrictEqual(reviewed(day), [], day);
+  });
+});
+
+describe('parseSidecar: values shared through YAML anchors', () => {
+  it('reports a fault in a shared value once, where it is written', () => {
+    const text = [
+      'version: 1',
+      'sources:',
+      '  yonhap: &y',
+      '    name: Yonhap',
+      '    type: bogus',
+      'claims:',
+      '  - id: a1',
+      '    quote: &q the talks were productive',
+      '    sources: [*y]',
+      '    attribution: &attr',
+      '      speaker: x',
+      '      anonymous: maybe',
+      '  - id: a2',
+      '    quote: *q',
+      '    attribution: *attr',
+      '',
+    ].join('\n');
+    assert.deepStrictEqual(only(text).map(brief), ['5:11 error schema', '12:18 error schema']);
+  });
+});
+
+describe('parseSidecar: a file with no version', () => {
+  it('is a version error whether it is empty, only comments, or claims without a version', () => {
+    for (const text of ['', '# notes to come\n', 'claims: []\n']) {
+      assert.deepStrictEqual(only(text).map(brief), ['1:1 error version'], JSON.stringify(text));
+    }
+    assert.match(only('# notes to come\n')[0]!.message, /the sidecar is empty: start it with `version: 1` and `claims: \[\]`/);
+  });
+});
+
+describe('parseSidecar: the YAML mistakes people make by hand', () => {
+  const first = (text: string) => {
+    const [p] = only(text);
+    return `${brief(p!)} ${p!.message}`;
+  };
+
+  it('says to quote a value with a colon in it', () => {
+    assert.equal(
+      first('version: 1\nclaims:\n  - id: t\n    quote: the talks: were productive\n'),
+      '4:12 error yaml-syntax invalid YAML: Nested mappings are not allowed in compact mappings (a value that contains \': \' must be in quotes: "the talks: were productive")',
+    );
+  });
+
+  it('points at a key indented under the one before it, not at that one', () => {
+    assert.equal(
+      first('version: 1\nclaims:\n  - id: t\n     quote: x\n'),
+      '4:6 error yaml-syntax invalid YAML: Nested mappings are not allowed in compact mappings: this line is indented further than the keys before it; line it up with them',
+    );
+  });
+
+  it('says to quote a value that starts with a reserved character', () => {
+    assert.match(first('version: 1\nclaims:\n  - id: t\n    quote: @x\n'), /^4:12 error yaml-syntax .*\(a value that starts with '@' must be in quotes\)$/);
   });
 });
