@@ -8,7 +8,7 @@ import type { Analysis } from './analyze';
 import { attributionSentence, sourceLabel } from './attribution';
 import { LineIndex } from './lineIndex';
 import { escapeMarkdown as md, markdownLink, safeUrl } from './markdown';
-import { STATUS_INFO, STATUS_ORDER } from './status';
+import { STATUS_INFO, STATUS_ORDER, sumCounts } from './status';
 import type { Suggestion, SuggestionReason } from './suggest';
 import { safeJson, showControls, showPath } from './text';
 import type { Anchor, AnchoredClaim, Attribution, Claim, Problem, Source, Status, StatusCounts } from './types';
@@ -30,23 +30,39 @@ export function formatProblem(problem: Problem): string {
 
 /**
  * One line per article: `a.txt: 3 claims (1 unverified, 0 in-review, 2 verified,
- * 0 disputed, 0 false, 0 unverifiable); 1 error, 0 warnings`. A sidecar whose article
- * is missing is named by its own path.
+ * 0 disputed, 0 false, 0 unverifiable); 1 error, 0 warnings`, over all the sidecars
+ * given (an article may have several: `a.claims.yaml` and `a.claims.yml`, or one
+ * elsewhere whose `article:` names it). A sidecar whose article is missing is named
+ * by its own path.
  */
-export function summaryLine(analysis: Analysis): string {
-  const total = STATUS_ORDER.reduce((sum, status) => sum + analysis.counts[status], 0);
-  const byStatus = STATUS_ORDER.map((status) => `${analysis.counts[status]} ${status}`).join(', ');
-  const errors = analysis.problems.filter((p) => p.severity === 'error').length;
-  const warnings = analysis.problems.length - errors;
-  const name = showPath(analysis.articlePath ?? analysis.sidecarPath);
+export function summaryLine(analyses: Analysis | readonly Analysis[]): string {
+  const all: readonly Analysis[] = Array.isArray(analyses) ? analyses : [analyses as Analysis];
+  const counts = sumCounts(all.map((a) => a.counts));
+  const problems = all.flatMap((a) => a.problems);
+  const total = STATUS_ORDER.reduce((sum, status) => sum + counts[status], 0);
+  const byStatus = STATUS_ORDER.map((status) => `${counts[status]} ${status}`).join(', ');
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const name = showPath(summaryName(all[0]!));
   return `${name}: ${plural(total, 'claim')} (${byStatus}); ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 
-/** The human output of `check`: every problem, then one summary line per article. */
+function summaryName(analysis: Analysis): string {
+  return analysis.articlePath ?? analysis.sidecarPath;
+}
+
+/** The human output of `check`: every problem, then one summary line per article (spec: cli.md). */
 export function checkText(checked: readonly CheckedSidecar[]): string {
+  const byArticle = new Map<string, Analysis[]>();
+  for (const { analysis } of checked) {
+    const name = summaryName(analysis);
+    const same = byArticle.get(name);
+    if (same) same.push(analysis);
+    else byArticle.set(name, [analysis]);
+  }
   const lines = [
     ...checked.flatMap(({ analysis }) => analysis.problems.map(formatProblem)),
-    ...checked.map(({ analysis }) => summaryLine(analysis)),
+    ...[...byArticle.values()].map((analyses) => summaryLine(analyses)),
   ];
   return lines.map((line) => `${line}\n`).join('');
 }

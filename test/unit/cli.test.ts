@@ -205,9 +205,13 @@ describe('claim-lens CLI', function () {
         byFile.stdout.split('\n').filter((l) => /error/.test(l) && !/^b\/story\.txt:/.test(l)).map((l) => l.split(':')[0]),
         ['b/notes.claims.yaml', 'b/story.claims.yml'],
       );
-      assert.equal(byFile.stdout.split('\n').filter((l) => l.startsWith('b/story.txt: ')).length, 3);
+      // One summary line for the article, over its three sidecars (a claim each; two orphaned).
+      const summary = (out: string) => out.split('\n').filter((l) => l.startsWith('b/story.txt: '));
+      assert.deepEqual(summary(byFile.stdout), [
+        'b/story.txt: 3 claims (3 unverified, 0 in-review, 0 verified, 0 disputed, 0 false, 0 unverifiable); 2 errors, 0 warnings',
+      ]);
       assert.equal(byFolder.status, byFile.status);
-      assert.equal(byFolder.stdout.split('\n').filter((l) => l.startsWith('b/story.txt: ')).length, 3);
+      assert.deepEqual(summary(byFolder.stdout), summary(byFile.stdout));
       assert.ok(!byFile.stdout.includes('other.txt'), byFile.stdout);
     });
 

@@ -85,12 +85,22 @@ describe('report: check output', () => {
   });
 
   it('prints all problems before the summary lines', () => {
-    const text = checkText([checked([], [problem()]), checked([], [])]);
+    const other = checked([], []);
+    const text = checkText([checked([], [problem()]), { ...other, analysis: { ...other.analysis, articlePath: 'b.txt' } }]);
     const lines = text.split('\n');
     assert.equal(lines[0], 'a.claims.yaml:4:5: error orphaned: quote not found in a.txt');
     assert.match(lines[1]!, /^a\.txt: 0 claims/);
-    assert.match(lines[2]!, /^a\.txt: 0 claims/);
+    assert.match(lines[2]!, /^b\.txt: 0 claims/);
     assert.equal(lines[3], '');
+  });
+
+  it('gives an article with two sidecars one summary line, over both', () => {
+    const yaml = checked([{ claim: claim('x', { status: 'verified' }), anchor: at('bridge') }], [problem()]);
+    const yml = checked([{ claim: claim('y'), anchor: at('minister') }], [problem({ severity: 'warning', code: 'fuzzy', message: 'drifted' })]);
+    const text = checkText([yaml, { ...yml, analysis: { ...yml.analysis, sidecarPath: 'a.claims.yml' } }]);
+    assert.deepEqual(text.split('\n').filter((line) => line.startsWith('a.txt')), [
+      'a.txt: 2 claims (1 unverified, 0 in-review, 1 verified, 0 disputed, 0 false, 0 unverifiable); 1 error, 1 warning',
+    ]);
   });
 
   it('fails on errors, and on warnings only when strict', () => {
