@@ -65,6 +65,8 @@ interface Entry {
   articleMissing?: string;
   /** Bumped on every load, so a slow load never overwrites a newer one. */
   generation: number;
+  /** Loads reading the disk now: typing then loads again rather than re-analyzing older text. */
+  loading?: number;
   /** While the article is open: its anchors, moved with every edit instead of recomputed. */
   live?: { anchors: LiveAnchors; targets: readonly AnchorTarget[] };
   /** How many times `live` was built from scratch. */
@@ -268,7 +270,10 @@ export class ClaimStore implements ClaimStoreApi {
    */
   private reanalyze(entry: Entry): boolean {
     const state = entry.state;
-    if (!state) return false;
+    // A load in flight is reading newer text from disk (a sidecar changed outside the
+    // editor): re-analyzing the text held would discard it (the load sees a newer
+    // generation), and nothing would read it again until the next change.
+    if (!state || (entry.loading ?? 0) > 0) return false;
     try {
       const sidecarText = openDocument(entry.sidecarUri)?.getText() ?? state.sidecarText;
       if (parsedSidecar(entry, sidecarText).article !== entry.articleField) return false;
@@ -289,6 +294,7 @@ export class ClaimStore implements ClaimStoreApi {
     const generation = ++entry.generation;
     this.entries.set(key, entry);
     const current = () => this.entries.get(key) === entry && entry.generation === generation;
+    entry.loading = (entry.loading ?? 0) + 1;
     try {
       const sidecarText = await readText(sidecarUri);
       if (sidecarText === undefined) {
@@ -318,6 +324,8 @@ export class ClaimStore implements ClaimStoreApi {
       console.error(`Claim Lens: could not analyze ${sidecarUri.toString()}`, error);
       if (current() && entry.state === undefined) this.entries.delete(key);
       return false;
+    } finally {
+      entry.loading!--;
     }
   }
 }
