@@ -57,11 +57,18 @@ export function parseFastYaml(text: string): FastYaml | undefined {
   }
 }
 
+/** Mappings with more keys than this are looked up through a map of their keys (see `fastItemAt`). */
+const MANY_KEYS = 32;
+
 /**
  * The item at a path of keys and indexes, as `nodeAt` in yamlNodes.ts finds its node: its
  * index in `tree.items`, -1 for the root (the empty path), undefined when there is none.
  */
-export function fastItemAt({ text, nodes, items, quotedKeys }: FastTree, path: readonly PropertyKey[]): number | undefined {
+export function fastItemAt(
+  { text, nodes, items, quotedKeys }: FastTree,
+  path: readonly PropertyKey[],
+  keyMaps?: Map<number, Map<string, number>>,
+): number | undefined {
   let node = nodes.length / NODE_WIDTH - 1;
   let item = -1;
   for (const seg of path) {
@@ -70,7 +77,21 @@ export function fastItemAt({ text, nodes, items, quotedKeys }: FastTree, path: r
     const first = nodes[n + 3]!;
     const count = nodes[n + 4]!;
     item = -1;
-    if (nodes[n + 5] === 1) {
+    if (nodes[n + 5] === 1 && keyMaps && count > MANY_KEYS) {
+      // A large mapping (`sources:` of a big file) looked up many times: its keys by a
+      // map, built once, instead of a scan each time (quadratic in its size).
+      let byKey = keyMaps.get(node);
+      if (!byKey) {
+        byKey = new Map();
+        for (let i = first + count - 1; i >= first; i--) {
+          const keyStart = items[i * ITEM_WIDTH]!;
+          const c = text.charCodeAt(keyStart);
+          byKey.set(c === DQUOTE || c === SQUOTE ? quotedKeys.get(i)! : text.slice(keyStart, items[i * ITEM_WIDTH + 1]!), i);
+        }
+        keyMaps.set(node, byKey);
+      }
+      item = byKey.get(String(seg)) ?? -1;
+    } else if (nodes[n + 5] === 1) {
       const key = String(seg);
       for (let i = first; i < first + count; i++) {
         const keyStart = items[i * ITEM_WIDTH]!;

@@ -146,6 +146,23 @@ export function textShape(): TextShape {
   return (sidecarShape ??= shapeOf(SidecarSchema));
 }
 
+let allKeys: ReadonlySet<string> | undefined;
+
+/** Every field name of the format, at any level. */
+export function formatKeys(): ReadonlySet<string> {
+  if (allKeys) return allKeys;
+  const keys = new Set<string>();
+  const visit = (shape: TextShape): void => {
+    for (const [name, field] of Object.entries(shape.fields ?? {})) {
+      keys.add(name);
+      visit(field);
+    }
+    if (shape.items) visit(shape.items);
+  };
+  visit(textShape());
+  return (allKeys = keys);
+}
+
 let textKeys: ReadonlySet<string> | undefined;
 
 /** The keys under which the format wants text somewhere, and '' if a list's items may be text. */
@@ -171,10 +188,14 @@ function shapeOf(schema: z.core.$ZodType): TextShape {
   };
 }
 
-/** A string, an enum of strings, or a union with one of those (a source id or an inline source). */
+/**
+ * A string, or a union with one (a source id or an inline source). Not an enum: a
+ * status or a source type is one of a few words, and `status: false` (or `False`, which
+ * YAML reads as the same boolean) is taken as the status 'false' by the schema itself.
+ */
 function isTextSchema(schema: z.core.$ZodType): boolean {
   const def = unwrap(schema)._zod.def as { type: string; options?: z.core.$ZodType[] };
-  if (def.type === 'string' || def.type === 'enum') return true;
+  if (def.type === 'string') return true;
   return def.type === 'union' && (def.options ?? []).some(isTextSchema);
 }
 

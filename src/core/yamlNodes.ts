@@ -5,7 +5,7 @@
 import { CST, Document, Parser, Scalar, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type DocumentOptions, type Node, type Pair, type YAMLError } from 'yaml';
 import { ITEM_WIDTH, NODE_WIDTH, fastItemAt, parseFastYaml, type FastTree } from './fastYaml';
 import { quoted } from './problems';
-import { keysOfText, textShape, type TextShape } from './schema';
+import { formatKeys, keysOfText, textShape, type TextShape } from './schema';
 import type { TextRange } from './types';
 
 /** The YAML version a document declares (`%YAML 1.1`); 1.2 when it declares none. */
@@ -75,15 +75,16 @@ export function loadYaml(text: string, { fast = true }: { fast?: boolean } = {})
 function fastRanges(tree: FastTree, text: string): NodeRanges {
   const { nodes, items } = tree;
   const root = nodes.length - NODE_WIDTH;
+  const keyMaps = new Map<number, Map<string, number>>();
   return {
     node: (path) => {
-      const item = fastItemAt(tree, path);
+      const item = fastItemAt(tree, path, keyMaps);
       if (item === undefined) return undefined;
       const s = item * ITEM_WIDTH;
       return item < 0 ? valueRange(nodes[root]!, nodes[root + 1]!, text) : valueRange(items[s + 2]!, items[s + 3]!, text);
     },
     key: (path) => {
-      const item = fastItemAt(tree, path);
+      const item = fastItemAt(tree, path, keyMaps);
       if (item === undefined || item < 0 || items[item * ITEM_WIDTH]! < 0) return undefined;
       return valueRange(items[item * ITEM_WIDTH]!, items[item * ITEM_WIDTH + 1]!, text);
     },
@@ -153,16 +154,30 @@ function unresolvedAlias(doc: Document.Parsed): { name: string; offset: number }
  */
 function commonMistake(text: string, error: YAMLError, all: readonly YAMLError[]): { message: string; offset?: number } | undefined {
   const at = error.pos[0];
-  const lineEnd = text.indexOf('\n', at);
-  const rest = text.slice(at, lineEnd === -1 ? text.length : lineEnd);
-  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /:( |$)/.test(rest)) {
-    const value = rest.trim();
-    const example = value.length <= 60 ? `: "${value.replace(/[\\"]/g, '\\$&')}"` : ', in "double quotes"';
-    return { message: ` (a value that contains ': ' must be in quotes${example})` };
-  }
+  const lineOf = (from: number) => {
+    const end = text.indexOf('\n', from);
+    return { line: text.slice(from, end === -1 ? text.length : end).replace(/\r$/, ''), end };
+  };
+  const { line: rest, end: lineEnd } = lineOf(at);
+  const quoteIt = (value: string, lead: string) => {
+    const plain = value.replace(/\s+#.*$/, '').trim(); // a comment is not part of the value
+    const example = plain.length <= 60 ? `: "${plain.replace(/[\\"]/g, '\\$&')}"` : ', in "double quotes"';
+    return { message: ` (${lead} must be in quotes${example})` };
+  };
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /:( |$)/.test(rest)) return quoteIt(rest, "a value that contains ': '");
   if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && all.some((e) => e.code === 'MULTILINE_IMPLICIT_KEY') && lineEnd !== -1) {
+    // The value runs on to the next line, which has a `: `: a key of the format
+    // indented too far, or the value's own words.
     const next = /\S/.exec(text.slice(lineEnd + 1));
-    if (next) return { message: ': this line is indented further than the keys before it; line it up with them', offset: lineEnd + 1 + next.index };
+    if (!next) return undefined;
+    const start = lineEnd + 1 + next.index;
+    const following = lineOf(start).line;
+    const key = /^([^\s:#][^:#]*?):( |$)/.exec(following)?.[1];
+    if (key !== undefined && formatKeys().has(key)) {
+      return { message: ': this line is indented further than the keys before it; line it up with them', offset: start };
+    }
+    if (/:( |$)/.test(following)) return quoteIt(`${rest.trim()} ${following.trim()}`, "a value that goes on over lines and contains ': '");
+    return undefined;
   }
   if (error.code === 'BAD_SCALAR_START') return { message: ` (a value that starts with ${quoted(text[at] ?? '')} must be in quotes)` };
   return undefined;

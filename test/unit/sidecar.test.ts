@@ -446,6 +446,24 @@ describe('parseSidecar: text that YAML would read as a number or a boolean', () 
     assert.deepStrictEqual(sidecar.claims[0]!.sources.map((s) => s.name), ['Hex', 'Sixteen']);
   });
 
+  it('takes YAML\'s false as the status false, however it is spelt', () => {
+    for (const spelt of ['false', 'False', 'FALSE']) {
+      const sidecar = parseSidecar(`version: 1\nclaims:\n  - id: a\n    quote: q\n    status: ${spelt}\n`, 'x.claims.yaml');
+      assert.deepStrictEqual([sidecar.problems.length, sidecar.claims[0]!.status], [0, 'false'], spelt);
+    }
+  });
+
+  it('reads a large sources: mapping the same with both readers, problems in place', () => {
+    const lines = ['version: 1', 'sources:'];
+    for (let k = 0; k < 100; k++) lines.push(`  s${k}:`, `    name: ${1000 + k}`, ...(k === 70 ? ['    type: bogus'] : []));
+    lines.push('claims:', '  - id: a', '    quote: q', '    sources: [s99, s70]', '');
+    const text = lines.join('\n');
+    const fast = parseSidecar(text, 'x.claims.yaml');
+    assert.deepStrictEqual(fast, parseSidecar(text, 'x.claims.yaml', { fastYaml: false }));
+    assert.deepStrictEqual(fast.problems.map(brief), [`${3 + 2 * 70 + 2}:11 error schema`]);
+    assert.deepStrictEqual(fast.claims[0]!.sources.map((s) => s.name), ['1099', '1070']);
+  });
+
   it('still asks for the integer 1 and for true or false where the format wants them', () => {
     const text = 'version: 1.0\nclaims:\n  - id: a\n    quote: q\n    attribution:\n      anonymous: 1\n    reviewed: 20241022\n';
     assert.deepStrictEqual(only(text).map((p) => `${brief(p)} ${p.message}`), [
@@ -521,6 +539,21 @@ describe('parseSidecar: the YAML mistakes people make by hand', () => {
     assert.equal(
       first('version: 1\nclaims:\n  - id: t\n     quote: x\n'),
       '4:6 error yaml-syntax invalid YAML: Nested mappings are not allowed in compact mappings: this line is indented further than the keys before it; line it up with them',
+    );
+  });
+
+  it('says to quote a value that goes on over lines with a colon in it, and leaves its comment out', () => {
+    assert.match(
+      first('version: 1\nclaims:\n  - id: t\n    quote: the troops\n      were seen: today\n'),
+      /^4:12 error yaml-syntax .*\(a value that goes on over lines and contains ': ' must be in quotes: "the troops were seen: today"\)$/,
+    );
+    assert.match(first('version: 1\nclaims:\n  - id: t\n    quote: he said: no # keep\n'), /must be in quotes: "he said: no"\)$/);
+  });
+
+  it('gives no hint where the line below is neither a key of the format nor holds a colon', () => {
+    assert.equal(
+      first('version: 1\nclaims:\n  - id: t\n    quote: the troops\n      were seen\n     note: y\n'),
+      '4:12 error yaml-syntax invalid YAML: Nested mappings are not allowed in compact mappings',
     );
   });
 
