@@ -48,10 +48,11 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        {
-          selector: "MemberExpression[property.name=/^show(Error|Warning|Information)Message$/]",
+        // Any mention (a member, a destructured name, a string key), so none gets past.
+        ...['Identifier[name', 'Literal[value'].map((node) => ({
+          selector: `${node}=/^show(Error|Warning|Information)Message$/]`,
           message: 'Show notifications with src/extension/notifications.ts: file names and sidecar text must not become command links.',
-        },
+        })),
       ],
     },
   },

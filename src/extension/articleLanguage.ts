@@ -20,8 +20,8 @@ export class ArticleLanguage implements vscode.Disposable {
   private readonly switching = new Map<string, string>();
   /** Documents the user moved out of the article language: left as they chose while open. */
   private readonly optedOut = new Set<string>();
-  /** A document closed in this turn: reopened in the same turn, its language changed. */
-  private closed: { key: string; languageId: string } | undefined;
+  /** Documents closed in this turn, with their language: reopened in the same turn, their language changed. */
+  private readonly closed = new Map<string, string>();
 
   constructor(private readonly store: ClaimStoreApi) {
     this.disposables = [
@@ -29,10 +29,9 @@ export class ArticleLanguage implements vscode.Disposable {
       // VS Code changes a document's language by closing it and opening it again at once.
       vscode.workspace.onDidCloseTextDocument((d) => {
         const key = d.uri.toString();
-        this.closed = { key, languageId: d.languageId };
+        this.closed.set(key, d.languageId);
         queueMicrotask(() => {
-          if (this.closed?.key !== key) return;
-          this.closed = undefined;
+          if (!this.closed.delete(key)) return; // reopened: a change of language
           // Really closed: the next opening starts afresh.
           this.optedOut.delete(key);
           this.switching.delete(key);
@@ -42,9 +41,9 @@ export class ArticleLanguage implements vscode.Disposable {
         const key = d.uri.toString();
         const ours = this.switching.get(key) === d.languageId;
         if (ours) this.switching.delete(key);
-        if (this.closed?.key === key) {
-          const from = this.closed.languageId;
-          this.closed = undefined;
+        const from = this.closed.get(key);
+        if (from !== undefined) {
+          this.closed.delete(key);
           if (!ours && from === ARTICLE_LANGUAGE) this.optedOut.add(key);
           else if (d.languageId === ARTICLE_LANGUAGE) this.optedOut.delete(key);
         }

@@ -65,8 +65,9 @@ interface Entry {
   articleMissing?: string;
   /** Bumped on every load, so a slow load never overwrites a newer one. */
   generation: number;
-  /** Loads reading the disk now: typing then loads again rather than re-analyzing older text. */
+  /** Loads reading the disk now; `retyped` when typing re-analyzed meanwhile (see `reanalyze`). */
   loading?: number;
+  retyped?: boolean;
   /** While the article is open: its anchors, moved with every edit instead of recomputed. */
   live?: { anchors: LiveAnchors; targets: readonly AnchorTarget[] };
   /** How many times `live` was built from scratch. */
@@ -270,15 +271,15 @@ export class ClaimStore implements ClaimStoreApi {
    */
   private reanalyze(entry: Entry): boolean {
     const state = entry.state;
-    // A load in flight is reading newer text from disk (a sidecar changed outside the
-    // editor): re-analyzing the text held would discard it (the load sees a newer
-    // generation), and nothing would read it again until the next change.
-    if (!state || (entry.loading ?? 0) > 0) return false;
+    if (!state) return false;
     try {
       const sidecarText = openDocument(entry.sidecarUri)?.getText() ?? state.sidecarText;
       if (parsedSidecar(entry, sidecarText).article !== entry.articleField) return false;
       const articleText = state.articleUri && (openDocument(state.articleUri)?.getText() ?? state.articleText);
-      entry.generation++; // a load still in flight read older text
+      // A load in flight may be reading newer text from disk (a sidecar changed outside
+      // the editor): it is kept, and typing is applied again on top of it when it ends.
+      // Outdating it instead (as a newer load does) lost that text until the next change.
+      if ((entry.loading ?? 0) > 0) entry.retyped = true;
       entry.state = analyzed(entry, sidecarText, state.articleUri, articleText);
       return true;
     } catch (error) {
@@ -325,7 +326,10 @@ export class ClaimStore implements ClaimStoreApi {
       if (current() && entry.state === undefined) this.entries.delete(key);
       return false;
     } finally {
-      entry.loading!--;
+      if (--entry.loading! === 0 && entry.retyped) {
+        entry.retyped = false;
+        if (this.entries.get(key) === entry && this.reanalyze(entry)) this.emitter.fire();
+      }
     }
   }
 }
