@@ -229,8 +229,9 @@ function asWritten(doc: Document): void {
   walk(doc.contents, textShape());
 }
 
+/** A number or a boolean; or a date, which a `%YAML 1.1` file makes of 2024-10-22 (and of 2023-02-29, silently March 1). */
 function isTyped(value: unknown): boolean {
-  return typeof value === 'number' || typeof value === 'boolean';
+  return typeof value === 'number' || typeof value === 'boolean' || value instanceof Date;
 }
 
 function takeAsWritten(scalar: Scalar): void {

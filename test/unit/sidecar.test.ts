@@ -484,6 +484,13 @@ describe('parseSidecar: dates', () => {
     assert.deepStrictEqual(reviewed('2024-10-00'), ["reviewed '2024-10-00' is not a date: October 2024 has 31 days"]);
   });
 
+  it('reads a date of a %YAML 1.1 file as written, not as the day it rolls over to', () => {
+    const text = '%YAML 1.1\n---\nversion: 1\nclaims:\n  - id: a\n    quote: q\n    reviewed: 2023-02-29\n  - id: b\n    quote: r\n    reviewed: 2024-10-22\n';
+    const sidecar = parseSidecar(text, 'x.claims.yaml');
+    assert.deepStrictEqual(sidecar.problems.map((p) => p.message), ["reviewed '2023-02-29' is not a date: February 2023 has 28 days"]);
+    assert.deepStrictEqual(sidecar.claims.map((c) => c.reviewed), [undefined, '2024-10-22']);
+  });
+
   it('takes every day of the calendar, leap days and years before 100 included', () => {
     for (const day of ['2024-02-29', '2000-02-29', '0000-01-01', '0099-12-31', '9999-12-31']) assert.deepStrictEqual(reviewed(day), [], day);
   });
