@@ -3,14 +3,15 @@
  * point the CLI and the extension share.
  */
 import { anchorClaims } from './anchor';
-import { disambiguatingContext } from './disambiguate';
+import { disambiguatingContext, type QuoteContext } from './disambiguate';
+import { NormalizedText } from './normalize';
 import { SidecarEditor, openSidecar, type EditResult } from './edits';
 import { LineIndex } from './lineIndex';
 import { compareProblems } from './problems';
 import { parseSidecar, type ParsedSidecar } from './sidecar';
 import { countStatuses } from './status';
 import { shortText } from './text';
-import type { Anchor, AnchoredClaim, AnchorTarget, Claim, Problem, ProblemFix, StatusCounts } from './types';
+import type { Anchor, AnchoredClaim, AnchorTarget, Claim, Problem, ProblemFix, StatusCounts, TextEdit } from './types';
 
 export interface AnalyzeInput {
   sidecarPath: string;
@@ -73,6 +74,8 @@ export function analyze(input: AnalyzeInput): Analysis {
     const articleName = articlePath ?? 'the article';
     // Quick fixes are computed from one parse of the sidecar, only when a claim needs one.
     let editor: SidecarEditor | EditResult | undefined;
+    // The article normalized, when a quick fix needs a claim's places.
+    let normalized: NormalizedText | undefined;
     const edit = (f: (e: SidecarEditor) => EditResult): EditResult => {
       editor ??= input.openSidecar?.() ?? openSidecar(sidecarText);
       return editor instanceof SidecarEditor ? f(editor) : editor;
@@ -88,17 +91,43 @@ export function analyze(input: AnalyzeInput): Analysis {
       // Only a claim with a problem needs its place in the article (per keystroke, for thousands).
       const range = { start: anchor.start, end: anchor.end };
       const article = { file: articleName, range, ...(articleLines ??= new LineIndex(articleText)).positionAt(anchor.start) };
+      // The article normalized once, for the places of the claims whose fixes are asked for.
+      const places = () => (normalized ??= NormalizedText.from(articleText));
       if (anchor.kind === 'fuzzy') {
         const current = articleText.slice(anchor.start, anchor.end);
-        const fixes = fix(`Rewrite the quote to the article's text: "${shortText(current)}"`, edit((e) => e.rewriteQuote(claim.index, current)));
+        const title = `Rewrite the quote to the article's text: "${shortText(current)}"`;
+        // Made when it is offered (a search of the article per claim, too much for every
+        // keystroke): verbatim, the words may occur elsewhere too (a fuzzy match ties only
+        // with places that do not overlap it), so the context that keeps the claim here.
+        const fixes = [
+          lazyFix(title, () => {
+            const context = disambiguatingContext(articleText, anchor.start, anchor.end, current, places()) ?? {};
+            const fields = { quote: current, ...withValues(context) };
+            const result = edit((e) => (Object.keys(fields).length > 1 ? e.setFields(claim.index, fields) : e.rewriteQuote(claim.index, current)));
+            return result.ok ? { title, edits: result.edits, sets: { claim: claim.index, fields } } : undefined;
+          }),
+        ];
         const message = `quote drifted: ${articleName} now reads "${shortText(current)}" (line ${article.line}); update the quote or the article`;
-        problems.push({ ...at(claim), severity: 'warning', code: 'fuzzy', message, article, ...(fixes ? { fixes } : {}) });
+        problems.push({ ...at(claim), severity: 'warning', code: 'fuzzy', message, article, fixes });
       }
       if (anchor.ambiguous) {
-        const context = disambiguatingContext(articleText, anchor.start, anchor.end);
-        const result = context && (context.prefix !== undefined || context.suffix !== undefined) ? edit((e) => e.setContext(claim.index, context)) : undefined;
-        const title = context?.prefix !== undefined ? `Add prefix "${shortText(context.prefix)}"` : `Add suffix "${shortText(context?.suffix ?? '')}"`;
-        const fixes = result && fix(title, result);
+        // A fuzzy claim's fix is its rewrite, which adds the context it needs.
+        const fixes =
+          anchor.kind === 'fuzzy'
+            ? undefined
+            : [
+                lazyFix('Add a prefix or suffix that singles out this place', () => {
+                  // The claim's own quote, at the place it was anchored (the first of the tied ones).
+                  const fields = withValues(disambiguatingContext(articleText, anchor.start, anchor.end, claim.quote.trim(), places()) ?? {});
+                  if (Object.keys(fields).length === 0) return undefined;
+                  const result = edit((e) => e.setContext(claim.index, fields));
+                  const what = [
+                    ...(fields.prefix !== undefined ? [`prefix "${shortText(fields.prefix)}"`] : []),
+                    ...(fields.suffix !== undefined ? [`suffix "${shortText(fields.suffix)}"`] : []),
+                  ].join(' and ');
+                  return result.ok ? { title: `Add ${what}`, edits: result.edits, sets: { claim: claim.index, fields } } : undefined;
+                }),
+              ];
         const message = `quote occurs more than once in ${articleName}; the first of the equally good matches (line ${article.line}) was taken: add a prefix or suffix to choose`;
         problems.push({ ...at(claim), severity: 'warning', code: 'ambiguous', message, article, ...(fixes ? { fixes } : {}) });
       }
@@ -124,7 +153,23 @@ function articleMissing(input: AnalyzeInput, sidecar: ParsedSidecar, lines: Line
   return { file: input.sidecarPath, ...lines.positionAt(range.start), severity: 'error', code: 'article-missing', message, range };
 }
 
-function fix(title: string, result: EditResult): ProblemFix[] | undefined {
-  return result.ok && result.edits.length ? [{ title, target: 'sidecar', edits: result.edits }] : undefined;
+/** The fields of a context that are set. */
+function withValues(context: QuoteContext): Record<string, string> {
+  return Object.fromEntries(Object.entries(context).filter(([, v]) => v !== undefined)) as Record<string, string>;
+}
+
+/**
+ * A quick fix of the sidecar made on first use of its title, edits or `sets` (what it
+ * does to the data, checked when it is offered: `fixKeepsData`). `make` gives
+ * undefined when there is no fix after all: then it has no edits, and `title` stays.
+ */
+function lazyFix(title: string, make: () => { title: string; edits: TextEdit[]; sets: NonNullable<ProblemFix['sets']> } | undefined): ProblemFix {
+  let made: ReturnType<typeof make> | null = null;
+  const get = () => (made ??= make() ?? { title, edits: [], sets: undefined as never });
+  return Object.defineProperties({ target: 'sidecar' } as ProblemFix, {
+    title: { enumerable: true, get: () => get().title },
+    edits: { enumerable: true, get: () => get().edits },
+    sets: { enumerable: true, get: () => get().sets },
+  });
 }
 

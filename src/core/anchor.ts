@@ -468,6 +468,18 @@ export function chooseFuzzy(nt: NormalizedText, t: PreparedTarget, cands: readon
   return { kind: 'fuzzy', ambiguous, start: best.start, end: best.end, distance: best.distance };
 }
 
+/**
+ * Every place the engine weighs for `quote` in the text normalized as `nt`: its
+ * verbatim and its normalized occurrences, in order (what `chooseOccurrence` takes).
+ */
+export function occurrencesOf(nt: NormalizedText, quote: string): Occurrence[] {
+  const t = prepareTarget({ quote });
+  if (!t.norm) return [];
+  const starts: number[] = [];
+  for (let i = nt.norm.indexOf(t.norm); i !== -1; i = nt.norm.indexOf(t.norm, i + 1)) starts.push(i);
+  return toOccurrences(nt, t, starts);
+}
+
 /** Normalized occurrences of `t.norm` (normalized offsets) as original-offset occurrences. */
 export function toOccurrences(nt: NormalizedText, t: PreparedTarget, normStarts: ArrayLike<number>): Occurrence[] {
   const text = nt.original;

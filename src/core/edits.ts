@@ -8,7 +8,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type
 import { disambiguatingContext, type QuoteContext } from './disambiguate';
 import { LineIndex } from './lineIndex';
 import { ID_PATTERN, SourceSchema } from './schema';
-import type { Source, Status, TextEdit, TextRange } from './types';
+import type { ProblemFix, Source, Status, TextEdit, TextRange } from './types';
 import { nodeAt, pairOf, parseYaml, rangeOf, resolve, scalarText } from './yamlNodes';
 
 export type EditResult =
@@ -46,8 +46,9 @@ export interface NewClaimOptions {
 }
 
 /**
- * Add a claim whose quote is `articleText[range]`; adds the shortest prefix/suffix
- * that makes it unique only when the quote alone is ambiguous.
+ * Add a claim whose quote is `articleText[range]`, without the white space at its ends
+ * (the engine trims quotes, so a quote anchors where its words are); adds the shortest
+ * prefix/suffix with which it anchors there, only when the quote alone would not.
  */
 export function addClaimEdits(
   sidecarText: string,
@@ -55,7 +56,8 @@ export function addClaimEdits(
   range: TextRange,
   options: NewClaimOptions = {},
 ): EditResult & { id?: string } {
-  const quote = articleText.slice(range.start, range.end);
+  const words = trimmed(articleText, range);
+  const quote = articleText.slice(words.start, words.end);
   return withEditor(
     sidecarText,
     (e) => e.addClaim(articleText, range, options),
@@ -73,6 +75,14 @@ export function addClaimEdits(
       );
     },
   );
+}
+
+/** `range` of `text` without the white space at its ends (as `String.prototype.trim` sees it). */
+function trimmed(text: string, range: TextRange): TextRange {
+  let { start, end } = range;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
 }
 
 /** Text of a new sidecar for an article (`article` is the article's file name). */
@@ -133,6 +143,31 @@ function withEditor<R extends EditResult>(
 ): R | EditFailure {
   const editor = openSidecar(text);
   if (!(editor instanceof SidecarEditor)) return editor;
+  return checked(editor, f, expect, claim);
+}
+
+/**
+ * Whether a quick fix (analyze.ts computes them from one parse, for many claims, without
+ * checking each) does what it says to `sidecarText`: it leaves YAML that parses and sets
+ * the fields `fix.sets` names, nothing else; `withEditor`'s checks, made when the fix is
+ * offered. A fix that says nothing of what it sets passes.
+ */
+export function fixKeepsData(sidecarText: string, fix: ProblemFix): boolean {
+  if (!fix.sets) return true;
+  const editor = openSidecar(sidecarText);
+  if (!(editor instanceof SidecarEditor)) return false;
+  const after = parseYaml(applyEdits(sidecarText, fix.edits));
+  return after.ok && setsFields(fix.sets.fields)(dataOf(editor.data), dataOf(after.value), { ok: true, edits: fix.edits }, fix.sets.claim);
+}
+
+/** `withEditor`'s checks on an editor already open. */
+function checked<R extends EditResult>(
+  editor: SidecarEditor,
+  f: (e: SidecarEditor) => R,
+  expect?: Expectation<R & { ok: true }>,
+  claim?: ClaimRef,
+): R | EditFailure {
+  const text = editor.text;
   const result = f(editor);
   if (!result.ok) return result;
   const after = result.edits.length ? parseYaml(applyEdits(text, result.edits)) : { ok: true as const, value: editor.data };
@@ -200,7 +235,7 @@ export class SidecarEditor {
   private readonly eol: string;
 
   constructor(
-    private readonly text: string,
+    readonly text: string,
     private readonly doc: Document,
     /** The sidecar's data (`toJS`, as `parseYaml` gives it), to check an edit's result against. */
     readonly data: unknown,
@@ -224,6 +259,11 @@ export class SidecarEditor {
     return this.withClaim(claimId, (claim) => this.setField(claim, [['quote', quote]]));
   }
 
+  /** Sets (or adds) several string fields of a claim at once, e.g. a quote and its context. */
+  setFields(claimId: ClaimRef, fields: Readonly<Record<string, string>>): EditResult {
+    return this.withClaim(claimId, (claim) => this.setField(claim, Object.entries(fields)));
+  }
+
   setContext(claimId: ClaimRef, context: QuoteContext): EditResult {
     const fields: [string, string][] = [];
     if (context.prefix !== undefined) fields.push(['prefix', context.prefix]);
@@ -231,9 +271,10 @@ export class SidecarEditor {
     return this.withClaim(claimId, (claim) => this.setField(claim, fields));
   }
 
-  addClaim(articleText: string, range: TextRange, options: NewClaimOptions = {}): EditResult & { id?: string } {
+  addClaim(articleText: string, selected: TextRange, options: NewClaimOptions = {}): EditResult & { id?: string } {
+    const range = trimmed(articleText, selected);
     const quote = articleText.slice(range.start, range.end);
-    if (!quote.trim()) return { ok: false, message: 'select the words of the claim in the article first' };
+    if (!quote) return { ok: false, message: 'select the words of the claim in the article first' };
     const ids = this.claimIds();
     if (options.id !== undefined && !ID_PATTERN.test(options.id)) {
       return { ok: false, message: `'${options.id}' is not a valid id: use lower-case letters, digits, '.', '_' and '-'` };

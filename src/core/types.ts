@@ -57,6 +57,8 @@ export interface ProblemFix {
   /** 'sidecar' edits apply to the sidecar text, 'article' ones to the article text. */
   target: 'sidecar' | 'article';
   edits: TextEdit[];
+  /** What a sidecar fix does to the data: sets these fields of `claims[claim]`, nothing else (edits.ts, `fixKeepsData`). */
+  sets?: { claim: number; fields: Record<string, string> };
 }
 
 export interface Problem {

@@ -5,6 +5,7 @@
  * misspelt status) are offered as quick fixes.
  */
 import * as vscode from 'vscode';
+import { fixKeepsData } from '../core/edits';
 import { LineIndex } from '../core/lineIndex';
 import type { Problem, ProblemFix, TextRange } from '../core/types';
 import type { ArticleState, ClaimStoreApi } from './claimStore';
@@ -137,6 +138,8 @@ export class ClaimDiagnostics implements vscode.Disposable, vscode.CodeActionPro
     const uri = fix.target === 'article' ? state.articleUri : state.sidecarUri;
     const text = fix.target === 'article' ? state.articleText : state.sidecarText;
     if (!uri || text === undefined) return undefined;
+    // Made for the one offered (a fix may find it has nothing to do), and checked now.
+    if (fix.edits.length === 0 || (fix.target === 'sidecar' && !fixKeepsData(text, fix))) return undefined;
     const index = new LineIndex(text);
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
