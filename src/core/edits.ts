@@ -424,7 +424,7 @@ export class SidecarEditor {
       const entry = isMap(last) && last.flow ? `- ${flowEntry}` : this.blockEntry(fields, keyOffset, dash);
       return { ok: true, edits: [{ start: at, end: at, newText: `${this.eol}${' '.repeat(dash)}${entry}` }] };
     }
-    // No entries yet: `claims: []`, `claims:` or no `claims:` at all. Start a block list.
+    // No entries yet: `claims: []`, `claims: ~`, `claims:` or no `claims:` at all. Start a block list.
     const edits: TextEdit[] = [];
     let keyColumn = 0;
     let at: number;
@@ -432,7 +432,9 @@ export class SidecarEditor {
       const key = claimsPair.key as Node;
       keyColumn = this.column(key.range![0]);
       const value = claims as YAMLSeq | Scalar | undefined;
-      if (isSeq(value) && value.range) edits.push({ start: this.afterKey(key), end: value.range[1], newText: '' });
+      // `[]`, or a null written out (`~`, `null`), gives way to the list.
+      const written = isSeq(value) || (isScalar(value) && value.value === null && !!value.range && value.range[1] > value.range[0]);
+      if (written && value?.range) edits.push({ start: this.afterKey(key), end: value.range[1], newText: '' });
       at = this.lineEnd(value?.range ? value.range[1] : key.range![1]);
     } else {
       if (root.flow) return { ok: false, message: 'the sidecar is one `{ ... }` mapping: add `claims:` by hand first' };

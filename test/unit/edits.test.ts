@@ -313,6 +313,17 @@ describe('edits: never more than asked (found by an audit of the writer)', () =>
     assert.ok(r.ok && r.edits.length === 0);
   });
 
+  it('adds the first claim where claims: is null written out (~ or null), keeping its comment', () => {
+    for (const [t, out] of [
+      ['version: 1\nclaims: ~\n# end\n', 'version: 1\nclaims:\n  - id: we\n    quote: we\n# end\n'],
+      ['version: 1\nclaims: null  # none yet\n', 'version: 1\nclaims:  # none yet\n  - id: we\n    quote: we\n'],
+    ] as const) {
+      const r = addClaimEdits(t, 'we said', { start: 0, end: 2 });
+      assert.ok(r.ok, r.ok ? '' : r.message);
+      assert.strictEqual(applyEdits(t, r.edits), out);
+    }
+  });
+
   it('names a claim by its place and id: the place while it has the id, else the first with the id', () => {
     const t = 'version: 1\nclaims:\n  - id: twin\n    quote: q\n  - id: twin\n    quote: r\n  - id: other\n    quote: s\n';
     const statuses = (ref: ClaimRef) => {
