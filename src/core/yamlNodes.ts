@@ -100,7 +100,9 @@ function tooLarge(text: string, limit: number, hint = ''): YamlLoad & { ok: fals
 export function parseYaml(text: string): YamlParse {
   if (text.length > MAX_FULL_YAML_CHARS) return tooLarge(text, MAX_FULL_YAML_CHARS);
   // yaml's own duplicate-key check is quadratic in the size of a mapping: ours is linear.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  // logLevel 'error': yaml otherwise prints its warnings (a list or mapping as a key is
+  // made a string) on the process's standard error, into `check`'s output.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const error = doc.errors[0];
   if (error) {
     // yaml reports a quote never closed where the file ends (a quoted value may run

@@ -185,6 +185,17 @@ describe('claim-lens CLI', function () {
       });
     });
 
+    it('prints nothing of the YAML library on standard error (a list as a key)', () => {
+      const dir = scratchTexts({
+        'a.txt': 'The minister said the talks were productive.\n',
+        'a.claims.yaml': 'version: 1\nclaims:\n  - id: t\n    quote: the talks were productive\n    ? [x]\n    : y\n',
+      });
+      const run = cli(['check', '.'], dir);
+      assert.equal(run.status, 0);
+      assert.equal(run.stderr, '');
+      assert.match(run.stdout, /warning unknown-field: unknown field '\[ x \]'/);
+    });
+
     it('checks an article with every sidecar beside it that is its own, as checking its folder does', () => {
       const claim = (quote: string) => `claims:\n  - id: a\n    quote: ${quote}\n`;
       const dir = scratchTexts({
