@@ -508,7 +508,10 @@ export class SidecarEditor {
     const list = resolve(this.doc, pair.value);
     if (isEmpty(list)) {
       const at = this.afterKey(pair.key as Node);
-      const end = isScalar(list) && list.range ? list.range[1] : at;
+      // A null written out (`~`, `null`) is replaced; an empty value's range may run up
+      // to a comment (`sources: # none`), whose space before it stays.
+      const written = isScalar(list) && list.range && this.text.slice(list.range[0], list.range[1]).trim() !== '';
+      const end = written ? list.range![1] : at;
       const colon = this.colonAfter(pair.key as Node) ? '' : ':';
       return { ok: true, edits: [{ start: at, end: Math.max(at, end), newText: `${colon} [${id}]` }] };
     }

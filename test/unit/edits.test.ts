@@ -313,6 +313,13 @@ describe('edits: never more than asked (found by an audit of the writer)', () =>
     assert.ok(r.ok && r.edits.length === 0);
   });
 
+  it('attaches a source to an empty sources: with a comment, keeping the space before it', () => {
+    const t = 'version: 1\nsources:\n  s1: {name: S}\nclaims:\n  - id: a\n    quote: q\n    sources: # none yet\n';
+    const r = addSourceEdits(t, 'a', { id: 's1' } as never);
+    assert.ok(r.ok, r.ok ? '' : r.message);
+    assert.ok(applyEdits(t, r.edits).endsWith('    sources: [s1] # none yet\n'), applyEdits(t, r.edits));
+  });
+
   it('adds the first claim where claims: is null written out (~ or null), keeping its comment', () => {
     for (const [t, out] of [
       ['version: 1\nclaims: ~\n# end\n', 'version: 1\nclaims:\n  - id: we\n    quote: we\n# end\n'],
