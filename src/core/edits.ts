@@ -655,8 +655,20 @@ export class SidecarEditor {
   /** Column of the `-` before a block list item. */
   private dashColumn(item: Node): number {
     const start = item.range![0];
+    const lineStart = this.lineStart(start);
     const dash = this.text.lastIndexOf('-', start - 1);
-    return dash >= this.lineStart(start) ? this.column(dash) : this.column(start);
+    if (dash >= lineStart) return this.column(dash);
+    // The item starts on a line of its own, below its `-` (`-` alone, or `- # comment`),
+    // past blank and comment lines.
+    for (let end = lineStart - 1; end > 0; ) {
+      const from = this.lineStart(end - 1);
+      const line = this.text.slice(from, end).replace(/[\r\n]+$/, '');
+      end = from;
+      if (/^\s*(#.*)?$/.test(line)) continue;
+      const own = /^(\s*)-(\s+#.*|\s*)$/.exec(line);
+      return own ? own[1]!.length : this.column(start);
+    }
+    return this.column(start);
   }
 
   private blockValue(v: string | RawText): string {

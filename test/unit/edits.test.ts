@@ -271,9 +271,11 @@ describe('edits: never more than asked (found by an audit of the writer)', () =>
     assert.deepStrictEqual([claim.quote, claim.prefix], ['q is\n\n', 'x']);
   });
 
-  it('refuses a new claim where the first claim\'s dash stands alone on its line (it would land in a list above)', () => {
+  it('adds a claim where the first claim\'s dash stands alone on its line, in claims: and not in a list above', () => {
     const t = 'version: 1\nclaims:\n  - # the first claim\n    id: a\n    quote: q\n    tags:\n    - x\n';
-    refused(addClaimEdits(t, 'hello world', { start: 0, end: 5 }));
+    const r = addClaimEdits(t, 'hello world', { start: 0, end: 5 });
+    assert.ok(r.ok, r.ok ? '' : r.message);
+    assert.strictEqual(applyEdits(t, r.edits), `${t}  - id: hello\n    quote: hello\n`);
   });
 
   it('refuses a new sources: section before a byte-order mark', () => {
@@ -311,6 +313,21 @@ describe('edits: never more than asked (found by an audit of the writer)', () =>
     const p = 'version: 1\nclaims:\n  - id: a\n    quote: q\n    prefix: true\n';
     const r = setContextEdits(p, 'a', { prefix: 'true' });
     assert.ok(r.ok && r.edits.length === 0);
+  });
+
+  it('adds a claim after claims whose first one starts below its dash (a comment after it, or nothing)', () => {
+    for (const eol of ['\n', '\r\n']) {
+      for (const [t, tail] of [
+        ['version: 1\nclaims:\n-\n  id: a\n  quote: b\n', '- id: said\n  quote: said\n'],
+        ['version: 1\nclaims:\n  - # first claim\n    id: a\n    quote: b\n', '  - id: said\n    quote: said\n'],
+        ['version: 1\nclaims:\n  -   # first\n\n    # more\n    id: a\n    quote: b\n', '  - id: said\n    quote: said\n'],
+      ] as const) {
+        const text = t.replace(/\n/g, eol);
+        const r = addClaimEdits(text, 'we said', { start: 3, end: 7 });
+        assert.ok(r.ok, `${JSON.stringify(text)}: ${r.ok ? '' : r.message}`);
+        assert.strictEqual(applyEdits(text, r.edits), text + tail.replace(/\n/g, eol));
+      }
+    }
   });
 
   it('attaches a source to an empty sources: with a comment, keeping the space before it', () => {
