@@ -156,11 +156,10 @@ export function fixKeepsData(sidecarText: string, fix: ProblemFix): boolean {
   if (!fix.sets) return true;
   const editor = openSidecar(sidecarText);
   if (!(editor instanceof SidecarEditor)) return false;
-  const after = parseYaml(applyEdits(sidecarText, fix.edits));
-  return after.ok && setsFields(fix.sets.fields)(dataOf(editor.data), dataOf(after.value), { ok: true, edits: fix.edits }, fix.sets.claim);
+  return checked(editor, () => ({ ok: true, edits: fix.edits }), setsFields(fix.sets.fields), fix.sets.claim).ok;
 }
 
-/** `withEditor`'s checks on an editor already open. */
+/** `withEditor`'s checks on an editor already open (`fixKeepsData` checks edits made earlier). */
 function checked<R extends EditResult>(
   editor: SidecarEditor,
   f: (e: SidecarEditor) => R,

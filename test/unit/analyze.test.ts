@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { analyze, type AnalyzeInput } from '../../src/core/analyze';
-import { applyEdits } from '../../src/core/edits';
+import { applyEdits, fixKeepsData } from '../../src/core/edits';
 import type { Problem } from '../../src/core/types';
 
 const fixtures = path.join(__dirname, '..', '..', '..', 'test', 'fixtures');
@@ -84,6 +84,32 @@ describe('analyze', () => {
     const text = sidecar('  - {id: twin, quote: Seoul}\n', '  - {id: twin, quote: "Officials confirmed that 1,400 troops"}\n');
     const fuzzy = run(text, ARTICLE_TEXT).problems.find((p) => p.code === 'fuzzy')!;
     assert.strictEqual(applyEdits(text, fuzzy.fixes![0]!.edits), text.replace('1,400', '1,500'));
+  });
+
+  it('a quick fix that would break the YAML or change more than it says is not kept (fixKeepsData)', () => {
+    // An explicit `? quote` key: the suffix is inserted at the key's column, after `? `.
+    const text = 'version: 1\nclaims:\n  - id: c\n    ? quote\n    : b\n';
+    const [problem] = analyze({ sidecarPath: 's.claims.yaml', sidecarText: text, articlePath: 'a.txt', articleText: 'b b' }).problems;
+    assert.strictEqual(problem?.code, 'ambiguous');
+    const fix = problem.fixes![0]!;
+    assert.ok(fix.edits.length > 0 && fix.sets?.fields.suffix !== undefined, JSON.stringify(fix));
+    assert.strictEqual(fixKeepsData(text, fix), false);
+    // And one that does what it says passes.
+    const fine = sidecar('  - id: prices\n    quote: prices will fall\n');
+    const ok = run(fine, ARTICLE_TEXT).problems[0]!.fixes![0]!;
+    assert.strictEqual(fixKeepsData(fine, ok), true);
+    assert.strictEqual(fixKeepsData(fine, { ...ok, sets: { claim: 0, fields: { prefix: 'something else' } } }), false);
+  });
+
+  it('the fix for a drifted quote adds the context its words need where they occur elsewhere too', () => {
+    // Fuzzy at 0-5 (its tied matches overlap, so not ambiguous); verbatim, "ab ab" occurs twice.
+    const text = 'version: 1\nclaims:\n  - id: c\n    quote: ab ax\n';
+    const [problem] = analyze({ sidecarPath: 's.claims.yaml', sidecarText: text, articlePath: 'a.txt', articleText: 'ab ab ab' }).problems;
+    assert.strictEqual(problem?.code, 'fuzzy');
+    const fixed = applyEdits(text, problem.fixes![0]!.edits);
+    const again = analyze({ sidecarPath: 's.claims.yaml', sidecarText: fixed, articlePath: 'a.txt', articleText: 'ab ab ab' });
+    assert.deepStrictEqual(again.problems, []);
+    assert.deepStrictEqual(again.claims[0]!.anchor, { kind: 'exact', ambiguous: false, start: 0, end: 5, distance: 0 });
   });
 
   it('ambiguous: a warning with a fix adding the shortest prefix that picks the occurrence', () => {
