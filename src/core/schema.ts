@@ -146,36 +146,33 @@ export function textShape(): TextShape {
   return (sidecarShape ??= shapeOf(SidecarSchema));
 }
 
-let allKeys: ReadonlySet<string> | undefined;
+let shapeKeys: { all: ReadonlySet<string>; text: ReadonlySet<string> } | undefined;
 
-/** Every field name of the format, at any level. */
-export function formatKeys(): ReadonlySet<string> {
-  if (allKeys) return allKeys;
-  const keys = new Set<string>();
-  const visit = (shape: TextShape): void => {
-    for (const [name, field] of Object.entries(shape.fields ?? {})) {
-      keys.add(name);
-      visit(field);
-    }
-    if (shape.items) visit(shape.items);
-  };
-  visit(textShape());
-  return (allKeys = keys);
-}
-
-let textKeys: ReadonlySet<string> | undefined;
-
-/** The keys under which the format wants text somewhere, and '' if a list's items may be text. */
-export function keysOfText(): ReadonlySet<string> {
-  if (textKeys) return textKeys;
-  const keys = new Set<string>();
+/** The field names of the format (`all`, at any level), and those under which it wants text somewhere (`text`; '' where a list's items may be text). */
+function keysOf(): { all: ReadonlySet<string>; text: ReadonlySet<string> } {
+  if (shapeKeys) return shapeKeys;
+  const all = new Set<string>();
+  const text = new Set<string>();
   const visit = (shape: TextShape, key: string): void => {
-    if (shape.text) keys.add(key);
-    for (const [name, field] of Object.entries(shape.fields ?? {})) visit(field, name);
+    if (shape.text) text.add(key);
+    for (const [name, field] of Object.entries(shape.fields ?? {})) {
+      all.add(name);
+      visit(field, name);
+    }
     if (shape.items) visit(shape.items, shape.fields ? key : '');
   };
   visit(textShape(), '');
-  return (textKeys = keys);
+  return (shapeKeys = { all, text });
+}
+
+/** Every field name of the format, at any level. */
+export function formatKeys(): ReadonlySet<string> {
+  return keysOf().all;
+}
+
+/** The keys under which the format wants text somewhere, and '' if a list's items may be text. */
+export function keysOfText(): ReadonlySet<string> {
+  return keysOf().text;
 }
 
 function shapeOf(schema: z.core.$ZodType): TextShape {
