@@ -47,7 +47,7 @@ export function claimFromArgument(store: ClaimStoreApi, arg: unknown): ClaimRef 
   const claims = state?.analysis.claims ?? [];
   const claim = claims.find((c) => c.claim.index === named.index && c.claim.id === named.id) ?? claims.find((c) => c.claim.id === named.id);
   if (state && claim) return { state, claim };
-  const file = vscode.workspace.asRelativePath(named.sidecar, false);
+  const file = vscode.workspace.asRelativePath(named.sidecar);
   void showWarning(vscode.l10n.t('There is no claim {0} in {1} any more.', named.id, file));
   return undefined;
 }
@@ -88,7 +88,7 @@ async function askForClaim(store: ClaimStoreApi, placeHolder: string): Promise<C
   const items = refs.map((ref) => ({
     label: shortText(ref.claim.claim.quote),
     description: [ref.claim.claim.attribution?.speaker, STATUS_INFO[ref.claim.claim.status].label].filter(Boolean).join(' · '),
-    detail: `${ref.claim.claim.id} · ${vscode.workspace.asRelativePath(ref.state.articleUri ?? ref.state.sidecarUri, false)}`,
+    detail: `${ref.claim.claim.id} · ${vscode.workspace.asRelativePath(ref.state.articleUri ?? ref.state.sidecarUri)}`,
     ref,
   }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });

@@ -97,7 +97,7 @@ function groupsOf({ state, claim }: Row, groupBy: GroupBy): GroupSpec[] {
       return [{ key: c.status, label: STATUS_INFO[c.status].label, status: c.status, order: String(STATUS_ORDER.indexOf(c.status)) }];
     case 'article': {
       const uri = state.articleUri ?? state.sidecarUri;
-      const path = vscode.workspace.asRelativePath(uri, false);
+      const path = vscode.workspace.asRelativePath(uri);
       return [{ key: state.sidecarUri.toString(), label: basename(uri.path), order: path }];
     }
     case 'speaker': {

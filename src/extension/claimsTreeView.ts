@@ -180,6 +180,6 @@ function claimItem(node: ClaimNode): vscode.TreeItem {
  */
 function claimTooltip(node: ClaimNode): vscode.MarkdownString {
   const quote = escapeMarkdown(node.claim.claim.quote.replace(/\s+/g, ' ').trim());
-  const where = escapeMarkdown(vscode.workspace.asRelativePath(node.state.sidecarUri, false));
+  const where = escapeMarkdown(vscode.workspace.asRelativePath(node.state.sidecarUri));
   return new vscode.MarkdownString(`> ${quote}\n\n${claimHoverMarkdown(node.claim)}\n\n${where}`);
 }

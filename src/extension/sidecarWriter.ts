@@ -47,7 +47,7 @@ export async function createSidecar(sidecarUri: vscode.Uri, text: string): Promi
   const edit = new vscode.WorkspaceEdit();
   edit.createFile(sidecarUri, { contents: new TextEncoder().encode(text) });
   if (await vscode.workspace.applyEdit(edit)) return { ok: true };
-  return fail(vscode.l10n.t('Could not create {0}.', vscode.workspace.asRelativePath(sidecarUri, false)));
+  return fail(vscode.l10n.t('Could not create {0}.', vscode.workspace.asRelativePath(sidecarUri)));
 }
 
 /** Opens the sidecar with the cursor at a 1-based line and column. */
@@ -57,7 +57,7 @@ async function openSidecarAt(sidecarUri: vscode.Uri, line = 1, column = 1): Prom
 }
 
 function refuse(sidecarUri: vscode.Uri, result: Extract<EditResult, { ok: false }>): WriteResult {
-  const file = vscode.workspace.asRelativePath(sidecarUri, false);
+  const file = vscode.workspace.asRelativePath(sidecarUri);
   const where = result.line !== undefined ? `:${result.line}:${result.column ?? 1}` : '';
   // As shown: the core's message quotes the sidecar, which must not spell a command link.
   const message = notificationText(vscode.l10n.t('Claim Lens did not change {0}{1}: {2}', file, where, result.message));

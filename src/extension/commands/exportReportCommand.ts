@@ -41,7 +41,7 @@ export async function exportReportCommand(ctx: CommandContext, formatArg?: unkno
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(report));
   if (!(targetArg instanceof vscode.Uri)) {
     const open = vscode.l10n.t('Open Report');
-    void showInformation(vscode.l10n.t('Report written to {0}.', vscode.workspace.asRelativePath(target, false)), open).then((choice) => {
+    void showInformation(vscode.l10n.t('Report written to {0}.', vscode.workspace.asRelativePath(target)), open).then((choice) => {
       if (choice === open) void vscode.window.showTextDocument(target);
     });
   }
@@ -60,7 +60,7 @@ async function pickFormat(): Promise<ReportFormat | undefined> {
  * the editor shows).
  */
 function checkedSidecar(state: ArticleState): CheckedSidecar {
-  const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri, false);
+  const relative = (uri: vscode.Uri) => vscode.workspace.asRelativePath(uri);
   const missing = state.analysis.problems.find((p) => p.code === 'article-missing');
   const analysis = analyze({
     sidecarPath: relative(state.sidecarUri),
