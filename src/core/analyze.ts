@@ -103,7 +103,7 @@ export function analyze(input: AnalyzeInput): Analysis {
           lazyFix(title, () => {
             const context = disambiguatingContext(articleText, anchor.start, anchor.end, current, places()) ?? {};
             const fields = { quote: current, ...withValues(context) };
-            const result = edit((e) => (Object.keys(fields).length > 1 ? e.setFields(claim.index, fields) : e.rewriteQuote(claim.index, current)));
+            const result = edit((e) => e.setFields(claim.index, fields));
             return result.ok ? { title, edits: result.edits, sets: { claim: claim.index, fields } } : undefined;
           }),
         ];

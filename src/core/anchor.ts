@@ -28,6 +28,7 @@
 import { FuzzyQuote, fuzzyCutoff, fuzzyLevels, fuzzyPieces, shortQuoteMatches, type FuzzyMatch } from './fuzzy';
 import type { TextLike } from './chunkedText';
 import { MultiSearch } from './multiSearch';
+import { occurrences } from './text';
 import {
   NormalizedText,
   foldQuote,
@@ -474,10 +475,7 @@ export function chooseFuzzy(nt: NormalizedText, t: PreparedTarget, cands: readon
  */
 export function occurrencesOf(nt: NormalizedText, quote: string): Occurrence[] {
   const t = prepareTarget({ quote });
-  if (!t.norm) return [];
-  const starts: number[] = [];
-  for (let i = nt.norm.indexOf(t.norm); i !== -1; i = nt.norm.indexOf(t.norm, i + 1)) starts.push(i);
-  return toOccurrences(nt, t, starts);
+  return toOccurrences(nt, t, occurrences(nt.norm, t.norm));
 }
 
 /** Normalized occurrences of `t.norm` (normalized offsets) as original-offset occurrences. */

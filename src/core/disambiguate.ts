@@ -13,13 +13,7 @@ export interface QuoteContext {
   suffix?: string;
 }
 
-/** Start offsets of every (possibly overlapping) occurrence of `needle` in `text`. */
-export function occurrences(text: string, needle: string): number[] {
-  const out: number[] = [];
-  if (!needle) return out;
-  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) out.push(i);
-  return out;
-}
+export { occurrences } from './text';
 
 const WORD = /[\p{L}\p{N}]/u;
 /** Words of context tried on each side, and the most characters a side may take. */

@@ -7,6 +7,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { disambiguatingContext, type QuoteContext } from './disambiguate';
 import { LineIndex } from './lineIndex';
+import { trimmedRange } from './text';
 import { ID_PATTERN, SourceSchema } from './schema';
 import type { ProblemFix, Source, Status, TextEdit, TextRange } from './types';
 import { nodeAt, pairOf, parseYaml, rangeOf, resolve, scalarText } from './yamlNodes';
@@ -56,7 +57,7 @@ export function addClaimEdits(
   range: TextRange,
   options: NewClaimOptions = {},
 ): EditResult & { id?: string } {
-  const words = trimmed(articleText, range);
+  const words = trimmedRange(articleText, range);
   const quote = articleText.slice(words.start, words.end);
   return withEditor(
     sidecarText,
@@ -75,14 +76,6 @@ export function addClaimEdits(
       );
     },
   );
-}
-
-/** `range` of `text` without the white space at its ends (as `String.prototype.trim` sees it). */
-function trimmed(text: string, range: TextRange): TextRange {
-  let { start, end } = range;
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return { start, end };
 }
 
 /** Text of a new sidecar for an article (`article` is the article's file name). */
@@ -255,7 +248,7 @@ export class SidecarEditor {
   }
 
   rewriteQuote(claimId: ClaimRef, quote: string): EditResult {
-    return this.withClaim(claimId, (claim) => this.setField(claim, [['quote', quote]]));
+    return this.setFields(claimId, { quote });
   }
 
   /** Sets (or adds) several string fields of a claim at once, e.g. a quote and its context. */
@@ -264,14 +257,14 @@ export class SidecarEditor {
   }
 
   setContext(claimId: ClaimRef, context: QuoteContext): EditResult {
-    const fields: [string, string][] = [];
-    if (context.prefix !== undefined) fields.push(['prefix', context.prefix]);
-    if (context.suffix !== undefined) fields.push(['suffix', context.suffix]);
-    return this.withClaim(claimId, (claim) => this.setField(claim, fields));
+    return this.setFields(claimId, {
+      ...(context.prefix !== undefined ? { prefix: context.prefix } : {}),
+      ...(context.suffix !== undefined ? { suffix: context.suffix } : {}),
+    });
   }
 
   addClaim(articleText: string, selected: TextRange, options: NewClaimOptions = {}): EditResult & { id?: string } {
-    const range = trimmed(articleText, selected);
+    const range = trimmedRange(articleText, selected);
     const quote = articleText.slice(range.start, range.end);
     if (!quote) return { ok: false, message: 'select the words of the claim in the article first' };
     const ids = this.claimIds();

@@ -1,3 +1,5 @@
+import type { TextRange } from './types';
+
 /** Text shortened for one line of UI: a tree label, a quick pick, a problem message. */
 export function shortText(text: string, max = 60): string {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -54,4 +56,20 @@ export function safeJson(json: string, html = false): string {
  */
 export function notificationText(text: string): string {
   return text.replace(/\]\(/g, ']\u200B(');
+}
+
+/** `range` of `text` without the white space at its ends (what `String.prototype.trim` removes); empty when nothing is left. */
+export function trimmedRange(text: string, range: TextRange): TextRange {
+  let { start, end } = range;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** Start offsets of every (possibly overlapping) occurrence of `needle` in `text`. */
+export function occurrences(text: string, needle: string): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) out.push(i);
+  return out;
 }

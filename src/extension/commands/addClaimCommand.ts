@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { addClaimEdits, applyEdits, newSidecarText } from '../../core/edits';
 import { basename } from '../../core/paths';
+import { trimmedRange } from '../../core/text';
 import type { TextRange } from '../../core/types';
 import type { CommandContext } from '../commands';
 import { createSidecar, editSidecar, fail, sidecarFor, type WriteResult } from '../sidecarWriter';
@@ -37,11 +38,9 @@ export async function addClaimCommand(ctx: CommandContext): Promise<WriteResult 
   return id ? { ...written, id } : written;
 }
 
-/** The selection without white space at either end; undefined when nothing is left. */
+/** The selection without white space at either end (as the core trims it); undefined when nothing is left. */
 function trimmedSelection(editor: vscode.TextEditor): TextRange | undefined {
   const { document, selection } = editor;
-  const text = document.getText(selection);
-  const start = document.offsetAt(selection.start) + (text.length - text.trimStart().length);
-  const end = document.offsetAt(selection.end) - (text.length - text.trimEnd().length);
-  return start < end ? { start, end } : undefined;
+  const range = trimmedRange(document.getText(), { start: document.offsetAt(selection.start), end: document.offsetAt(selection.end) });
+  return range.start < range.end ? range : undefined;
 }
