@@ -82,14 +82,10 @@ export class ClaimDecorator implements vscode.Disposable {
 
   private render(editor: vscode.TextEditor): void {
     const document = editor.document;
-    // Every sidecar of the article: `x.claims.yaml` and `x.claims.yml`, or one elsewhere whose `article:` names it.
-    const states = this.store.allForArticle(document.uri);
-    // Offsets are only valid for the text they were computed from; while the store
-    // catches up with typing, VS Code keeps moving the previous decorations.
-    if (states.length > 0) {
-      const text = document.getText();
-      if (states.some((state) => state.articleText !== text)) return;
-    } else if (!this.rendered.has(editor)) return;
+    // Every sidecar of the article. While the store catches up with typing, VS Code
+    // keeps moving the previous decorations.
+    const states = this.store.showing(document);
+    if (!states || (states.length === 0 && !this.rendered.has(editor))) return;
 
     const ranges = this.rangesFor(states, document);
     for (const [typeKey, type] of this.types) editor.setDecorations(type, ranges.get(typeKey) ?? []);

@@ -14,11 +14,8 @@ export class ClaimHoverProvider implements vscode.HoverProvider, vscode.Disposab
   }
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const states = this.store.allForArticle(document.uri);
     // Offsets are only valid for the text they were computed from.
-    if (states.length === 0) return undefined;
-    const text = document.getText();
-    if (states.some((state) => state.articleText !== text)) return undefined;
+    if (!this.store.showing(document)?.length) return undefined;
     const claims = this.store.claimsAt(document.uri, document.offsetAt(position));
     const inner = claims[0];
     if (!inner || inner.anchor.kind === 'orphaned') return undefined;

@@ -34,6 +34,12 @@ export interface ClaimStoreApi extends vscode.Disposable {
   forArticle(articleUri: vscode.Uri): ArticleState | undefined;
   /** Every sidecar of the article (`x.claims.yaml` and `x.claims.yml`, or one elsewhere whose `article:` names it). */
   allForArticle(articleUri: vscode.Uri): readonly ArticleState[];
+  /**
+   * `allForArticle` for an article shown, when every one was analysed from the text
+   * it shows now; undefined while any catches up with typing (its offsets are for
+   * another text).
+   */
+  showing(document: vscode.TextDocument): readonly ArticleState[] | undefined;
   forSidecar(sidecarUri: vscode.Uri): ArticleState | undefined;
   /** Claims whose anchor contains the offset in the article (innermost first). */
   claimsAt(articleUri: vscode.Uri, offset: number): AnchoredClaim[];
@@ -124,6 +130,13 @@ export class ClaimStore implements ClaimStoreApi {
   allForArticle(articleUri: vscode.Uri): ArticleState[] {
     const key = articleUri.toString();
     return this.all().filter((s) => s.articleUri?.toString() === key);
+  }
+
+  showing(document: vscode.TextDocument): readonly ArticleState[] | undefined {
+    const states = this.allForArticle(document.uri);
+    if (states.length === 0) return states;
+    const text = document.getText();
+    return states.every((state) => state.articleText === text) ? states : undefined;
   }
 
   forSidecar(sidecarUri: vscode.Uri): ArticleState | undefined {

@@ -138,8 +138,9 @@ export class ClaimDiagnostics implements vscode.Disposable, vscode.CodeActionPro
     const uri = fix.target === 'article' ? state.articleUri : state.sidecarUri;
     const text = fix.target === 'article' ? state.articleText : state.sidecarText;
     if (!uri || text === undefined) return undefined;
-    // Made for the one offered (a fix may find it has nothing to do), and checked now.
-    if (fix.edits.length === 0 || (fix.target === 'sidecar' && !fixKeepsData(text, fix))) return undefined;
+    // Made for the one offered (a fix may find it has nothing to do), and checked now:
+    // once per fix (it parses the sidecar twice), not on every move of the cursor in it.
+    if (fix.edits.length === 0 || (fix.target === 'sidecar' && !keepsData(text, fix))) return undefined;
     const index = new LineIndex(text);
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
@@ -148,4 +149,13 @@ export class ClaimDiagnostics implements vscode.Disposable, vscode.CodeActionPro
     action.isPreferred = placed.problem.fixes?.length === 1;
     return action;
   }
+}
+
+/** `fixKeepsData`, remembered for each fix (a fix belongs to one analysis, so to one text). */
+const checkedFixes = new WeakMap<ProblemFix, boolean>();
+
+function keepsData(text: string, fix: ProblemFix): boolean {
+  let keeps = checkedFixes.get(fix);
+  if (keeps === undefined) checkedFixes.set(fix, (keeps = fixKeepsData(text, fix)));
+  return keeps;
 }
