@@ -10,7 +10,7 @@ import { articleCandidates, resolveArticle, sidecarCandidates } from '../core/ar
 import { isSidecarPath } from '../core/paths';
 import { quoted } from '../core/problems';
 import type { CheckedSidecar } from '../core/report';
-import { parseSidecar } from '../core/sidecar';
+import { parseSidecar, type ParsedSidecar } from '../core/sidecar';
 
 /** A failure that stops the command before it runs (exit code 2). */
 export class UsageError extends Error {}
@@ -136,18 +136,24 @@ export class Workspace {
    */
   readonly inputs = new Map<string, readonly string[]>();
 
-  /** Each sidecar's `article:` field, parsed once (finding an article's sidecars reads it too). */
-  private readonly articleFields = new Map<string, string | undefined>();
+  /** Each sidecar parsed once: finding an article's sidecars reads its `article:` field, checking it all of it. */
+  private readonly parsed = new Map<string, ParsedSidecar>();
 
-  private articleField(sidecarPath: string, sidecarText = this.readText(sidecarPath)): string | undefined {
-    if (!this.articleFields.has(sidecarPath)) this.articleFields.set(sidecarPath, parseSidecar(sidecarText, sidecarPath).article);
-    return this.articleFields.get(sidecarPath);
+  private parse(sidecarPath: string, sidecarText = this.readText(sidecarPath)): ParsedSidecar {
+    let parsed = this.parsed.get(sidecarPath);
+    if (!parsed) this.parsed.set(sidecarPath, (parsed = parseSidecar(sidecarText, sidecarPath)));
+    return parsed;
+  }
+
+  private articleField(sidecarPath: string): string | undefined {
+    return this.parse(sidecarPath).article;
   }
 
   /** Loads a sidecar, finds and reads its article, and analyses it. */
   check(sidecarPath: string): CheckedSidecar {
     const sidecarText = this.readText(sidecarPath);
-    const articleField = this.articleField(sidecarPath, sidecarText);
+    const parsed = this.parse(sidecarPath, sidecarText);
+    const articleField = parsed.article;
     const existing = articleCandidates(sidecarPath, articleField).filter((c) => this.isFile(c));
     this.inputs.set(sidecarPath, [sidecarPath, ...existing]);
     const resolution = resolveArticle(sidecarPath, articleField, existing);
@@ -155,10 +161,10 @@ export class Workspace {
       const named = articleField ? articleCandidates(sidecarPath, articleField)[0]! : undefined;
       const folder = named !== undefined && this.stat(named)?.isDirectory();
       const message = folder ? `article ${quoted(articleField!)} (the sidecar's \`article:\` field) is a folder, not a file: name the article's file` : resolution.message;
-      return { analysis: analyze({ sidecarPath, sidecarText, articleMissing: message }) };
+      return { analysis: analyze({ sidecarPath, sidecarText, parsed, articleMissing: message }) };
     }
     const articlePath = this.display(resolution.path);
     const articleText = this.readText(articlePath);
-    return { analysis: analyze({ sidecarPath, sidecarText, articlePath, articleText }), articleText };
+    return { analysis: analyze({ sidecarPath, sidecarText, parsed, articlePath, articleText }), articleText };
   }
 }
